@@ -1,0 +1,62 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as PostgresPrismaClient } from './generated/postgres/client';
+import { PrismaClient } from './generated/sqlite/client';
+import { DEFAULT_DATABASE_URL, engineOf, sqliteFilePath, type DatabaseEngine } from './engine';
+
+/**
+ * One client type for the whole code base. Both generated clients come from the same
+ * schema and differ only in their provider, so the PostgreSQL client is used through the
+ * SQLite client's type; only portable query features are used anywhere.
+ */
+export type Database = PrismaClient;
+export type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
+
+/** How long a SQLite connection waits for another writer's lock before reporting busy. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+interface DatabaseHandle {
+  url: string;
+  engine: DatabaseEngine;
+  client: Database;
+}
+
+const globalForDatabase = globalThis as unknown as { stockroomDatabase?: DatabaseHandle };
+
+function createClient(url: string, engine: DatabaseEngine): Database {
+  if (engine === 'postgresql') {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+  }
+  return new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+  });
+}
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+function handle(): DatabaseHandle {
+  const url = databaseUrl();
+  const current = globalForDatabase.stockroomDatabase;
+  if (current && current.url === url) return current;
+  const engine = engineOf(url);
+  const created = { url, engine, client: createClient(url, engine) };
+  globalForDatabase.stockroomDatabase = created;
+  return created;
+}
+
+/** The process-wide Prisma client for DATABASE_URL (kept across hot reloads in development). */
+export function db(): Database {
+  return handle().client;
+}
+
+export function databaseEngine(): DatabaseEngine {
+  return handle().engine;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  const current = globalForDatabase.stockroomDatabase;
+  globalForDatabase.stockroomDatabase = undefined;
+  await current?.client.$disconnect();
+}
