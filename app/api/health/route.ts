@@ -1,0 +1,11 @@
+import { checkHealth } from '@/lib/check-health';
+import { jsonResponse } from '@/lib/http/responses';
+import { apiRoute } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async () => {
+  const { ok, engine } = await checkHealth();
+  if (!ok) return jsonResponse({ status: 'unavailable', database: engine }, { status: 503, headers: { 'retry-after': '5' } });
+  return jsonResponse({ status: 'ok', database: engine });
+});

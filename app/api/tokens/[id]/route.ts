@@ -1,0 +1,11 @@
+import { authorizeRequest } from '@/lib/auth/actor';
+import { revokeApiToken } from '@/lib/auth/revoke-api-token';
+import { noContent, parseId } from '@/lib/http/responses';
+import { apiRoute } from '@/lib/http/route';
+
+export const DELETE = apiRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const actor = await authorizeRequest(request, 'catalog:read');
+  const tokenId = parseId((await params).id, 'API token');
+  await revokeApiToken({ userId: actor.id, tokenId });
+  return noContent();
+});

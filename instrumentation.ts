@@ -1,0 +1,14 @@
+/**
+ * Runs once when the server starts: validates the environment (a wrong variable stops the
+ * start with a message naming it) and creates the first admin when the database has no user.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { loadEnvironment } = await import('@/lib/env');
+  const environment = loadEnvironment();
+  if (environment.ADMIN_EMAIL && environment.ADMIN_PASSWORD) {
+    const { ensureFirstAdmin } = await import('@/lib/auth/ensure-first-admin');
+    const created = await ensureFirstAdmin({ email: environment.ADMIN_EMAIL, password: environment.ADMIN_PASSWORD });
+    if (created) console.log(`Created the first admin, ${environment.ADMIN_EMAIL}.`);
+  }
+}

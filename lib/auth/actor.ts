@@ -1,0 +1,87 @@
+import { db } from '@/lib/db/client';
+import type { User } from '@/lib/db/generated/sqlite/client';
+import { AppError } from '@/lib/errors';
+import { authenticateApiToken } from './authenticate-api-token';
+import { auth } from './config';
+import { can, type Permission, type Role } from './roles';
+
+/** Who is acting, as every door sees it: re-read from the database on each request. */
+export interface Actor {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  via: 'session' | 'token';
+}
+
+function toActor(user: User, via: Actor['via']): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via };
+}
+
+/** The signed-in person behind the session cookie, if the account still exists and is enabled. */
+export async function sessionActor(): Promise<Actor | null> {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const user = await db().user.findUnique({ where: { id } });
+  return user && !user.disabled ? toActor(user, 'session') : null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Next.js checks the origin of server actions but not of route handlers, so a write to
+ * /api that relies on the session cookie must come from this app's own origin. A missing or
+ * `null` Origin is refused too. Token-authenticated calls carry no ambient credential and
+ * are free of this rule.
+ */
+function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string | undefined;
+  try {
+    originHost = origin && origin !== 'null' ? new URL(origin).host : undefined;
+  } catch {
+    originHost = undefined;
+  }
+  if (!originHost || !host || originHost !== host) {
+    throw new AppError('FORBIDDEN', 'Cross-origin request refused: use an API token or the app itself.');
+  }
+}
+
+/** Who is calling a route handler: a Bearer token, else the session cookie. */
+export async function requestActor(request: Request): Promise<Actor> {
+  const authorization = request.headers.get('authorization');
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const user = match?.[1] ? await authenticateApiToken({ secret: match[1] }) : null;
+    if (!user) throw new AppError('UNAUTHENTICATED', 'The API token is missing, malformed, revoked or unknown.');
+    return toActor(user, 'token');
+  }
+  const actor = await sessionActor();
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send Authorization: Bearer <api token>.');
+  assertSameOrigin(request);
+  return actor;
+}
+
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this.`);
+  }
+}
+
+/** Route handlers: authenticate, then check the role. */
+export async function authorizeRequest(request: Request, permission: Permission): Promise<Actor> {
+  const actor = await requestActor(request);
+  assertPermission(actor, permission);
+  return actor;
+}
+
+/** Server actions: the same check, as typed errors that become form state. */
+export async function authorizeAction(permission: Permission): Promise<Actor> {
+  const actor = await sessionActor();
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+  assertPermission(actor, permission);
+  return actor;
+}

@@ -1,0 +1,34 @@
+export const ROLES = ['ADMIN', 'MANAGER', 'CLERK', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a person or token may do. Checked in every route handler and server action. */
+export type Permission =
+  | 'catalog:read'
+  | 'catalog:write'
+  | 'movements:read'
+  | 'movements:write'
+  | 'alerts:read'
+  | 'alerts:write'
+  | 'reports:read'
+  | 'exports:run'
+  | 'users:manage';
+
+const READ: Permission[] = ['catalog:read', 'movements:read', 'alerts:read', 'reports:read'];
+
+const PERMISSIONS_BY_ROLE: Record<Role, ReadonlySet<Permission>> = {
+  ADMIN: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'exports:run', 'users:manage']),
+  MANAGER: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write']),
+  CLERK: new Set<Permission>([...READ, 'movements:write']),
+  VIEWER: new Set<Permission>(READ),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return PERMISSIONS_BY_ROLE[role].has(permission);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Admin',
+  MANAGER: 'Manager',
+  CLERK: 'Clerk',
+  VIEWER: 'Viewer',
+};

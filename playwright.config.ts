@@ -1,0 +1,89 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { E2E_ADMIN, E2E_PORT } from './tests/e2e/fixtures/constants';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Playwright's own Chromium when it is installed; otherwise Debian's /usr/bin/chromium;
+ * otherwise install Debian's package when this process may (root with apt-get); otherwise
+ * stop and say what to install. The answer is kept in the environment so that worker
+ * processes, which load this file again, do not repeat the search.
+ */
+function findChromium(): string {
+  const known = process.env.STOCKROOM_CHROMIUM;
+  if (known !== undefined) return known;
+  let found = '';
+  const bundled = safeExecutablePath();
+  if (bundled && existsSync(bundled)) found = '';
+  else if (existsSync('/usr/bin/chromium')) found = '/usr/bin/chromium';
+  else if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('No Chromium found: installing Debian chromium with apt-get ...');
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    found = '/usr/bin/chromium';
+  } else {
+    throw new Error(
+      'No Chromium for the e2e tests. Install one: `npx playwright install chromium` (needs network) or `sudo apt-get install chromium`.',
+    );
+  }
+  process.env.STOCKROOM_CHROMIUM = found;
+  return found;
+}
+
+function safeExecutablePath(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+const executablePath = findChromium();
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/artifacts',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) },
+      },
+    },
+  ],
+  webServer: {
+    command: 'npx tsx scripts/e2e-server.ts',
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    },
+  },
+});

@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from '@/lib/db/migrate';
+
+/**
+ * The server the e2e suite runs against: a fresh migrated SQLite database on every run,
+ * then `next start` on the built app. The first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD,
+ * exactly as on a real first start; tests create everything else they need.
+ */
+async function main(): Promise<void> {
+  const directory = join(process.cwd(), 'data/e2e');
+  rmSync(directory, { recursive: true, force: true });
+  const url = `file:${join(directory, 'e2e.db')}`;
+  await migrate({ url });
+  const port = process.env.PORT ?? '3210';
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString('base64'),
+      EXPORT_DIR: join(directory, 'exports'),
+    },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
