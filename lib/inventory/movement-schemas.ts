@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { idSchema, MAX_MOVEMENT_QUANTITY, moneySchema, optionalTextSchema } from './schema-parts';
+import { skuSchema } from './product-schemas';
+
+export const MOVEMENT_TYPES = ['RECEIPT', 'SHIPMENT', 'ADJUSTMENT', 'TRANSFER', 'COUNT'] as const;
+export type MovementType = (typeof MOVEMENT_TYPES)[number];
+
+export const MAX_BATCH_MOVEMENTS = 1000;
+
+/**
+ * One stock movement as a client posts it (API.md, "Stock movement input"). The same schema
+ * serves the JSON API, the server actions and the forms.
+ */
+export const movementInputSchema = z
+  .strictObject({
+    productId: idSchema.optional(),
+    sku: skuSchema.optional(),
+    type: z.enum(MOVEMENT_TYPES, { message: `Type must be one of ${MOVEMENT_TYPES.join(', ')}` }),
+    quantity: z
+      .number({ message: 'Quantity must be a whole number' })
+      .int('Quantity must be a whole number')
+      .min(-MAX_MOVEMENT_QUANTITY, 'Quantity is too large')
+      .max(MAX_MOVEMENT_QUANTITY, 'Quantity is too large'),
+    locationId: idSchema.optional(),
+    toLocationId: idSchema.optional(),
+    unitCost: moneySchema({ min: 'nonNegative', label: 'Unit cost' }).optional(),
+    reason: optionalTextSchema('Reason', 500),
+    reference: optionalTextSchema('Reference', 200),
+  })
+  .superRefine((input, context) => {
+    if ((input.productId === undefined) === (input.sku === undefined)) {
+      context.addIssue({ code: 'custom', path: ['productId'], message: 'Give either productId or sku' });
+    }
+    if (input.type === 'ADJUSTMENT') {
+      if (input.quantity === 0) context.addIssue({ code: 'custom', path: ['quantity'], message: 'An adjustment cannot be zero' });
+    } else if (input.type === 'COUNT') {
+      if (input.quantity < 0) context.addIssue({ code: 'custom', path: ['quantity'], message: 'A count cannot be negative' });
+    } else if (input.quantity <= 0) {
+      context.addIssue({ code: 'custom', path: ['quantity'], message: 'Quantity must be greater than 0' });
+    }
+    if (input.type === 'TRANSFER') {
+      if (input.toLocationId === undefined) {
+        context.addIssue({ code: 'custom', path: ['toLocationId'], message: 'A transfer needs a destination location' });
+      } else if (input.locationId !== undefined && input.locationId === input.toLocationId) {
+        context.addIssue({ code: 'custom', path: ['toLocationId'], message: 'Destination must differ from the source location' });
+      }
+    } else if (input.toLocationId !== undefined) {
+      context.addIssue({ code: 'custom', path: ['toLocationId'], message: 'Only a transfer has a destination location' });
+    }
+    if (input.unitCost !== undefined && input.type !== 'RECEIPT') {
+      context.addIssue({ code: 'custom', path: ['unitCost'], message: 'Only a receipt carries a unit cost' });
+    }
+  });
+
+export type MovementInput = z.output<typeof movementInputSchema>;
+
+export const movementBatchSchema = z.strictObject({
+  movements: z
+    .array(movementInputSchema, { message: 'movements must be a list' })
+    .min(1, 'Send at least one movement')
+    .max(MAX_BATCH_MOVEMENTS, `At most ${MAX_BATCH_MOVEMENTS} movements per batch`),
+});

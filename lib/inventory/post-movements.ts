@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
+import { writeTransaction } from '@/lib/db/write-transaction';
+import { AppError } from '@/lib/errors';
+import {
+  claimIdempotencyKey,
+  findStoredAnswer,
+  IdempotencyKeyTaken,
+  purgeExpiredIdempotencyKeys,
+  storeIdempotentAnswer,
+  type IdempotencyRequest,
+} from './idempotency';
+import type { MovementInput } from './movement-schemas';
+import { levelKey, planMovements, type MovementPlan, type ResolvedMovement } from './plan-movements';
+import { presentMovement, type MovementResponse } from './present';
+import { reconcileAlerts } from './reconcile-alert';
+import { resolveMovements } from './resolve-movements';
+
+export interface PostMovementsAnswer {
+  data: MovementResponse[];
+  /** Total on-hand, over all locations, of the product of the last movement. */
+  onHand: number;
+}
+
+export interface PostMovementsOptions {
+  movements: MovementInput[];
+  actorId: number;
+  /** true for the batch endpoint: field errors are keyed by row ("3.quantity"). */
+  batch?: boolean;
+  idempotency?: IdempotencyRequest;
+}
+
+/**
+ * Posts stock movements to the ledger, all or none, in one short write transaction:
+ * lock the stock levels involved, play the movements in order (never below zero), write the
+ * net change of each level through the guarded statement, move each product's total, insert
+ * the immutable ledger rows, and reconcile low-stock alerts. With an idempotency key the
+ * first answer is stored in the same transaction and replayed for repeats.
+ */
+export async function postMovements({ movements, actorId, batch = false, idempotency }: PostMovementsOptions): Promise<{
+  answer: PostMovementsAnswer;
+  replayed: boolean;
+}> {
+  if (movements.length === 0) throw new AppError('VALIDATION_FAILED', 'Send at least one movement.', { fieldErrors: { movements: 'Send at least one movement' } });
+  const fieldPrefix = batch ? (index: number) => `${index}.` : () => '';
+  if (idempotency) {
+    await purgeExpiredIdempotencyKeys();
+    const stored = await findStoredAnswer(idempotency);
+    if (stored) return { answer: stored.body as PostMovementsAnswer, replayed: true };
+  }
+  const resolved = await resolveMovements(movements, fieldPrefix);
+  try {
+    const answer = await writeTransaction(async (tx) => {
+      const now = new Date();
+      const recordId = idempotency ? await claimIdempotencyKey(tx, idempotency, now) : undefined;
+      const answer = await writeMovements(tx, { resolved, actorId, now, fieldPrefix });
+      if (recordId !== undefined) await storeIdempotentAnswer(tx, recordId, { status: 201, body: answer });
+      return answer;
+    });
+    return { answer, replayed: false };
+  } catch (error) {
+    if (!(error instanceof IdempotencyKeyTaken) || !idempotency) throw error;
+    const stored = await findStoredAnswer(idempotency);
+    if (!stored) throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed.');
+    return { answer: stored.body as PostMovementsAnswer, replayed: true };
+  }
+}
+
+async function writeMovements(
+  tx: Transaction,
+  { resolved, actorId, now, fieldPrefix }: { resolved: ResolvedMovement[]; actorId: number; now: Date; fieldPrefix: (index: number) => string },
+): Promise<PostMovementsAnswer> {
+  const startingBalances = await lockStockLevels(tx, resolved, now);
+  const plan = planMovements(resolved, startingBalances, fieldPrefix);
+  await applyNetChanges(tx, plan, now);
+  const totals = await applyProductTotals(tx, plan);
+  await assertLocationsLive(tx, resolved);
+
+  const transferIds = new Map<number, string>();
+  const rows = await tx.stockMovement.createManyAndReturn({
+    data: plan.legs.map((leg) => {
+      let transferId: string | null = null;
+      if (leg.transferLeg) {
+        transferId = transferIds.get(leg.movementIndex) ?? randomUUID();
+        transferIds.set(leg.movementIndex, transferId);
+      }
+      return {
+        productId: leg.productId,
+        locationId: leg.locationId,
+        type: leg.type,
+        quantity: leg.quantity,
+        balanceAfter: leg.balanceAfter,
+        unitCostCents: leg.unitCostCents,
+        reason: leg.reason,
+        reference: leg.reference,
+        transferId,
+        createdById: actorId,
+        createdAt: now,
+      };
+    }),
+  });
+  rows.sort((a, b) => a.id - b.id);
+
+  await reconcileAlerts(tx, { products: [...totals.values()], now });
+  const lastProductId = resolved.at(-1)?.productId;
+  return {
+    data: rows.map(presentMovement),
+    onHand: lastProductId === undefined ? 0 : (totals.get(lastProductId)?.onHand ?? 0),
+  };
+}
+
+/**
+ * The transaction's first statement, and a write: makes sure a stock-level row exists for
+ * every (product, location) involved, locks them (SQLite: the database write lock;
+ * PostgreSQL: the rows), and returns their balances.
+ */
+async function lockStockLevels(tx: Transaction, resolved: ResolvedMovement[], now: Date): Promise<Map<string, number>> {
+  const pairs = new Map<string, { productId: number; locationId: number }>();
+  for (const movement of resolved) {
+    pairs.set(levelKey(movement.productId, movement.locationId), { productId: movement.productId, locationId: movement.locationId });
+    if (movement.toLocationId !== null) {
+      pairs.set(levelKey(movement.productId, movement.toLocationId), { productId: movement.productId, locationId: movement.toLocationId });
+    }
+  }
+  const values = Prisma.join([...pairs.values()].map(({ productId, locationId }) => Prisma.sql`(${productId}, ${locationId}, 0, ${now})`));
+  const rows = await tx.$queryRaw<Array<{ product_id: number | bigint; location_id: number | bigint; on_hand: number | bigint }>>`
+    INSERT INTO "stock_levels" ("product_id", "location_id", "on_hand", "updated_at") VALUES ${values}
+    ON CONFLICT ("product_id", "location_id") DO UPDATE SET "on_hand" = "stock_levels"."on_hand"
+    RETURNING "product_id", "location_id", "on_hand"`;
+  return new Map(rows.map((row) => [levelKey(Number(row.product_id), Number(row.location_id)), Number(row.on_hand)]));
+}
+
+/**
+ * Writes each level's net change with the guard `on_hand + delta >= 0` in the statement
+ * itself. The plan already proved every step non-negative under the locks, so a refused or
+ * unexpected row here means a bug, and the whole transaction is rolled back.
+ */
+async function applyNetChanges(tx: Transaction, plan: MovementPlan, now: Date): Promise<void> {
+  const changes = [...plan.netByLevel.values()].filter((change) => change.delta !== 0);
+  if (changes.length === 0) return;
+  // UPDATE ... FROM (VALUES ...): both engines name the columns of a VALUES list column1, column2, ...
+  const values = Prisma.join(
+    changes.map(
+      ({ productId, locationId, delta }) =>
+        Prisma.sql`(CAST(${productId} AS INTEGER), CAST(${locationId} AS INTEGER), CAST(${delta} AS INTEGER))`,
+    ),
+  );
+  const rows = await tx.$queryRaw<Array<{ product_id: number | bigint; location_id: number | bigint; on_hand: number | bigint }>>`
+    UPDATE "stock_levels"
+       SET "on_hand" = "stock_levels"."on_hand" + "change"."column3", "updated_at" = ${now}
+      FROM (VALUES ${values}) AS "change"
+     WHERE "stock_levels"."product_id" = "change"."column1" AND "stock_levels"."location_id" = "change"."column2"
+       AND "stock_levels"."on_hand" + "change"."column3" >= 0
+    RETURNING "stock_levels"."product_id", "stock_levels"."location_id", "stock_levels"."on_hand"`;
+  const written = new Map(rows.map((row) => [levelKey(Number(row.product_id), Number(row.location_id)), Number(row.on_hand)]));
+  for (const change of changes) {
+    if (written.get(levelKey(change.productId, change.locationId)) !== change.finalBalance) {
+      throw new Error(`Ledger invariant violated: stock level ${levelKey(change.productId, change.locationId)} did not reach its planned balance.`);
+    }
+  }
+}
+
+/**
+ * Moves each product's total on-hand by its net change in one statement, which also locks
+ * the product rows (alerts are reconciled under that lock) and re-checks that no product
+ * was deleted since the request was resolved.
+ */
+async function applyProductTotals(tx: Transaction, plan: MovementPlan): Promise<Map<number, { productId: number; onHand: number; reorderLevel: number }>> {
+  const entries = [...plan.netByProduct.entries()];
+  const cases = Prisma.join(
+    entries.map(([productId, delta]) => Prisma.sql`WHEN ${productId} THEN CAST(${delta} AS INTEGER)`),
+    ' ',
+  );
+  const ids = Prisma.join(entries.map(([productId]) => productId));
+  const rows = await tx.$queryRaw<Array<{ id: number | bigint; on_hand: number | bigint; reorder_level: number | bigint }>>`
+    UPDATE "products" SET "on_hand" = "on_hand" + CASE "id" ${cases} ELSE 0 END
+     WHERE "id" IN (${ids}) AND "deleted_at" IS NULL
+    RETURNING "id", "on_hand", "reorder_level"`;
+  if (rows.length !== entries.length) {
+    throw new AppError('NOT_FOUND', 'A product in the request was deleted meanwhile.', { fieldErrors: { productId: 'Product not found' } });
+  }
+  return new Map(
+    rows.map((row) => [Number(row.id), { productId: Number(row.id), onHand: Number(row.on_hand), reorderLevel: Number(row.reorder_level) }]),
+  );
+}
+
+async function assertLocationsLive(tx: Transaction, resolved: ResolvedMovement[]): Promise<void> {
+  const ids = [...new Set(resolved.flatMap((movement) => (movement.toLocationId === null ? [movement.locationId] : [movement.locationId, movement.toLocationId])))];
+  const live = await tx.location.count({ where: { id: { in: ids }, deletedAt: null } });
+  if (live !== ids.length) {
+    throw new AppError('NOT_FOUND', 'A location in the request was deleted meanwhile.', { fieldErrors: { locationId: 'Location not found' } });
+  }
+}

@@ -1,0 +1,43 @@
+import type { Transaction } from '@/lib/db/client';
+
+export interface ProductStockState {
+  productId: number;
+  onHand: number;
+  reorderLevel: number;
+}
+
+/**
+ * Brings products' low-stock alerts in line with their total on-hand, inside the transaction
+ * that changed the on-hand or the reorder level (the caller holds the product rows' locks):
+ * below the reorder level there is exactly one unresolved alert, at or above it none. A
+ * dismissed alert stays dismissed until it resolves. The partial unique index
+ * `inventory_alerts_one_unresolved_per_product` refuses a second unresolved alert even if
+ * this code were wrong. Three statements whatever the number of products.
+ */
+export async function reconcileAlerts(tx: Transaction, { products, now }: { products: ProductStockState[]; now: Date }): Promise<void> {
+  if (products.length === 0) return;
+  const unresolved = await tx.inventoryAlert.findMany({
+    where: { productId: { in: products.map((product) => product.productId) }, status: { in: ['ACTIVE', 'DISMISSED'] } },
+    select: { productId: true },
+  });
+  const hasUnresolved = new Set(unresolved.map((alert) => alert.productId));
+  const toOpen = products.filter((product) => product.onHand < product.reorderLevel && !hasUnresolved.has(product.productId));
+  const toResolve = products.filter((product) => product.onHand >= product.reorderLevel && hasUnresolved.has(product.productId));
+  if (toOpen.length > 0) {
+    await tx.inventoryAlert.createMany({
+      data: toOpen.map((product) => ({
+        productId: product.productId,
+        status: 'ACTIVE' as const,
+        onHandAtTrigger: product.onHand,
+        reorderLevel: product.reorderLevel,
+        createdAt: now,
+      })),
+    });
+  }
+  if (toResolve.length > 0) {
+    await tx.inventoryAlert.updateMany({
+      where: { productId: { in: toResolve.map((product) => product.productId) }, status: { in: ['ACTIVE', 'DISMISSED'] } },
+      data: { status: 'RESOLVED', resolvedAt: now },
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { parseMoneyToCents } from '@/lib/money';
+
+/** Largest value an INTEGER column holds on PostgreSQL; quantities and cents stay below it. */
+export const MAX_INT32 = 2_147_483_647;
+
+/** One movement moves at most a billion units: far beyond any shop, safely inside 32 bits. */
+export const MAX_MOVEMENT_QUANTITY = 1_000_000_000;
+
+export const idSchema = z
+  .number({ message: 'Must be a whole number id' })
+  .int('Must be a whole number id')
+  .positive('Must be a positive id')
+  .max(MAX_INT32, 'No such id');
+
+/** An id from a query string or a form field. */
+export const idParamSchema = z.coerce.number({ message: 'Must be a whole number id' }).pipe(idSchema);
+
+/** Money in: a decimal string or number with at most two decimals, as cents; never a float. */
+export function moneySchema({ min, label }: { min: 'positive' | 'nonNegative'; label: string }) {
+  return z
+    .union([z.string(), z.number()], { message: `${label} must be a decimal amount such as "12.50"` })
+    .transform((value, context) => {
+      const cents = parseMoneyToCents(value);
+      if (cents === undefined) {
+        context.addIssue({ code: 'custom', message: `${label} must be a decimal amount with at most two decimals` });
+        return z.NEVER;
+      }
+      if (min === 'positive' ? cents <= 0 : cents < 0) {
+        context.addIssue({ code: 'custom', message: `${label} must be ${min === 'positive' ? 'greater than 0' : '0 or more'}` });
+        return z.NEVER;
+      }
+      if (cents > MAX_INT32) {
+        context.addIssue({ code: 'custom', message: `${label} is too large` });
+        return z.NEVER;
+      }
+      return cents;
+    });
+}
+
+/** Free text that may be absent: trimmed, empty means absent (null in the database). */
+export function optionalTextSchema(label: string, max: number) {
+  return z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+export function requiredTextSchema(label: string, max: number) {
+  return z
+    .string({ message: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+}
