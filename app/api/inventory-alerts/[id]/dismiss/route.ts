@@ -1,0 +1,11 @@
+import { authorizeRequest } from '@/lib/auth/actor';
+import { jsonResponse, parseId } from '@/lib/http/responses';
+import { apiRoute } from '@/lib/http/route';
+import { dismissAlert } from '@/lib/inventory/dismiss-alert';
+import { presentAlert } from '@/lib/inventory/present';
+
+export const POST = apiRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  await authorizeRequest(request, 'alerts:write');
+  const alert = await dismissAlert({ id: parseId((await params).id, 'Alert') });
+  return jsonResponse(presentAlert(alert));
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import type { InventoryAlert } from '@/lib/db/generated/sqlite/client';
+import { pageQuerySchema, toPage, type Page } from '@/lib/http/pagination';
+
+export const ALERT_STATUSES = ['ACTIVE', 'DISMISSED', 'RESOLVED'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const alertListQuerySchema = z.intersection(
+  pageQuerySchema,
+  z.object({
+    status: z.enum(ALERT_STATUSES, { message: `status must be one of ${ALERT_STATUSES.join(', ')}` }).default('ACTIVE'),
+  }),
+);
+
+/** Alerts of one status, newest first. */
+export async function listAlerts({ status, limit, cursor }: { status: AlertStatus; limit: number; cursor?: number }): Promise<Page<InventoryAlert>> {
+  const rows = await db().inventoryAlert.findMany({
+    where: { status, ...(cursor ? { id: { lt: cursor } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+  });
+  return toPage(rows, limit);
+}
