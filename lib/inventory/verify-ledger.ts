@@ -1,0 +1,82 @@
+import { db } from '@/lib/db/client';
+
+export interface LedgerDiscrepancy {
+  kind: 'stock-level' | 'product-total' | 'last-balance' | 'alert';
+  productId: number;
+  locationId: number | null;
+  expected: number | string;
+  actual: number | string;
+}
+
+type Row = Record<string, number | bigint | string | null>;
+
+const num = (value: number | bigint | string | null | undefined): number => Number(value ?? 0);
+
+/**
+ * Recomputes every balance from the ledger and compares it with the caches: each stock
+ * level equals the sum of its movements and the balanceAfter of its latest movement, each
+ * product's total equals the sum of its levels, and each live product has an unresolved
+ * alert exactly when it is below its reorder level. Read-only; safe on a live database.
+ */
+export async function verifyLedger(): Promise<{ checkedLevels: number; checkedProducts: number; discrepancies: LedgerDiscrepancy[] }> {
+  const client = db();
+  const [levels, products, lastBalances, alerts, counts] = await Promise.all([
+    client.$queryRaw<Row[]>`
+      SELECT COALESCE(l."product_id", m."product_id") AS product_id, COALESCE(l."location_id", m."location_id") AS location_id,
+             COALESCE(l."on_hand", 0) AS cached, COALESCE(m."total", 0) AS ledger
+        FROM "stock_levels" l
+        FULL OUTER JOIN (SELECT "product_id", "location_id", SUM("quantity") AS total FROM "stock_movements" GROUP BY "product_id", "location_id") m
+          ON m."product_id" = l."product_id" AND m."location_id" = l."location_id"
+       WHERE COALESCE(l."on_hand", 0) <> COALESCE(m."total", 0)`,
+    client.$queryRaw<Row[]>`
+      SELECT p."id" AS product_id, p."on_hand" AS cached, COALESCE(SUM(l."on_hand"), 0) AS levels
+        FROM "products" p LEFT JOIN "stock_levels" l ON l."product_id" = p."id"
+       GROUP BY p."id", p."on_hand"
+      HAVING p."on_hand" <> COALESCE(SUM(l."on_hand"), 0)`,
+    client.$queryRaw<Row[]>`
+      SELECT l."product_id", l."location_id", l."on_hand" AS cached, m."balance_after" AS last_balance
+        FROM "stock_levels" l
+        JOIN "stock_movements" m ON m."id" = (
+          SELECT MAX(x."id") FROM "stock_movements" x WHERE x."product_id" = l."product_id" AND x."location_id" = l."location_id")
+       WHERE m."balance_after" <> l."on_hand"`,
+    client.$queryRaw<Row[]>`
+      SELECT p."id" AS product_id, p."on_hand", p."reorder_level",
+             (SELECT COUNT(*) FROM "inventory_alerts" a WHERE a."product_id" = p."id" AND a."status" <> 'RESOLVED') AS unresolved
+        FROM "products" p
+       WHERE p."deleted_at" IS NULL
+         AND ((p."on_hand" < p."reorder_level") <> ((SELECT COUNT(*) FROM "inventory_alerts" a WHERE a."product_id" = p."id" AND a."status" <> 'RESOLVED') = 1))`,
+    client.$queryRaw<Row[]>`SELECT (SELECT COUNT(*) FROM "stock_levels") AS levels, (SELECT COUNT(*) FROM "products") AS products`,
+  ]);
+
+  const discrepancies: LedgerDiscrepancy[] = [
+    ...levels.map((row) => ({
+      kind: 'stock-level' as const,
+      productId: num(row.product_id),
+      locationId: num(row.location_id),
+      expected: num(row.ledger),
+      actual: num(row.cached),
+    })),
+    ...products.map((row) => ({
+      kind: 'product-total' as const,
+      productId: num(row.product_id),
+      locationId: null,
+      expected: num(row.levels),
+      actual: num(row.cached),
+    })),
+    ...lastBalances.map((row) => ({
+      kind: 'last-balance' as const,
+      productId: num(row.product_id),
+      locationId: num(row.location_id),
+      expected: num(row.cached),
+      actual: num(row.last_balance),
+    })),
+    ...alerts.map((row) => ({
+      kind: 'alert' as const,
+      productId: num(row.product_id),
+      locationId: null,
+      expected: num(row.on_hand) < num(row.reorder_level) ? 'one unresolved alert' : 'no unresolved alert',
+      actual: `${num(row.unresolved)} unresolved alert(s)`,
+    })),
+  ];
+  return { checkedLevels: num(counts[0]?.levels), checkedProducts: num(counts[0]?.products), discrepancies };
+}
