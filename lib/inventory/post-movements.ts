@@ -102,7 +102,13 @@ async function writeMovements(
   });
   rows.sort((a, b) => a.id - b.id);
 
-  await reconcileAlerts(tx, { products: [...totals.values()], now });
+  // Alerts only change when a product's total crosses its reorder level: reconcileAlerts keeps
+  // "an unresolved alert exists exactly when on-hand < reorder level" true at every commit.
+  const crossed = [...totals.values()].filter(({ productId, onHand, reorderLevel }) => {
+    const before = onHand - (plan.netByProduct.get(productId) ?? 0);
+    return before < reorderLevel !== onHand < reorderLevel;
+  });
+  await reconcileAlerts(tx, { products: crossed, now });
   const lastProductId = resolved.at(-1)?.productId;
   return {
     data: rows.map(presentMovement),
