@@ -1,0 +1,59 @@
+import { db } from '@/lib/db/client';
+import { formatCents } from '@/lib/money';
+
+export interface LowStockRow {
+  productId: number;
+  sku: string;
+  name: string;
+  onHand: number;
+  reorderLevel: number;
+  safetyStock: number;
+  reorderQuantity: number;
+  /** The larger of the reorder quantity and what brings on-hand back to the reorder level. */
+  suggestedOrderQuantity: number;
+  preferredSupplierId: number | null;
+  preferredSupplierName: string | null;
+  leadTimeDays: number | null;
+  supplierUnitCost: string | null;
+}
+
+export function suggestedOrderQuantity({ onHand, reorderLevel, reorderQuantity }: { onHand: number; reorderLevel: number; reorderQuantity: number }): number {
+  return Math.max(reorderQuantity, reorderLevel - onHand);
+}
+
+/**
+ * Live products below their reorder level, most urgent first (furthest below their level),
+ * with the preferred supplier (or, failing one, the quickest) and a suggested order.
+ */
+export async function getLowStockReport(): Promise<LowStockRow[]> {
+  const client = db();
+  const ids = await client.$queryRaw<Array<{ id: number | bigint }>>`
+    SELECT "id" FROM "products" WHERE "deleted_at" IS NULL AND "on_hand" < "reorder_level"`;
+  if (ids.length === 0) return [];
+  const products = await client.product.findMany({
+    where: { id: { in: ids.map((row) => Number(row.id)) } },
+    include: { suppliers: { include: { supplier: { select: { name: true, deletedAt: true } } } } },
+  });
+  return products
+    .map((product): LowStockRow => {
+      const links = product.suppliers
+        .filter((link) => link.supplier.deletedAt === null)
+        .sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.leadTimeDays - b.leadTimeDays);
+      const supplier = links[0];
+      return {
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        onHand: product.onHand,
+        reorderLevel: product.reorderLevel,
+        safetyStock: product.safetyStock,
+        reorderQuantity: product.reorderQuantity,
+        suggestedOrderQuantity: suggestedOrderQuantity(product),
+        preferredSupplierId: supplier?.supplierId ?? null,
+        preferredSupplierName: supplier?.supplier.name ?? null,
+        leadTimeDays: supplier?.leadTimeDays ?? null,
+        supplierUnitCost: supplier?.unitCostCents == null ? null : formatCents(supplier.unitCostCents),
+      };
+    })
+    .sort((a, b) => a.onHand - a.reorderLevel - (b.onHand - b.reorderLevel) || a.sku.localeCompare(b.sku));
+}
