@@ -53,3 +53,11 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'} ${issue.message}`);
   throw new EnvironmentError(`Invalid environment:\n${problems.join('\n')}`);
 }
+
+let cachedEnvironment: Environment | undefined;
+
+/** The validated environment of this process, read once. */
+export function environment(): Environment {
+  cachedEnvironment ??= loadEnvironment();
+  return cachedEnvironment;
+}

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import type { User } from '@/lib/db/generated/sqlite/client';
 import { AppError } from '@/lib/errors';
@@ -84,4 +85,21 @@ export async function authorizeAction(permission: Permission): Promise<Actor> {
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
   assertPermission(actor, permission);
   return actor;
+}
+
+/**
+ * The scheduled export's door: `Authorization: Bearer $CRON_SECRET` (compared in constant
+ * time) acts as the system, with no user; anything else must be a person or token with the
+ * permission.
+ */
+export async function authorizeSchedulerOr(request: Request, permission: Permission, cronSecret: string | undefined): Promise<Actor | 'scheduler'> {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (cronSecret && presented && safeEqual(presented, cronSecret)) return 'scheduler';
+  return authorizeRequest(request, permission);
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right);
 }

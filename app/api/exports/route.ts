@@ -1,0 +1,14 @@
+import { authorizeRequest } from '@/lib/auth/actor';
+import { pageQuerySchema } from '@/lib/http/pagination';
+import { jsonResponse, parseSearchParams } from '@/lib/http/responses';
+import { apiRoute } from '@/lib/http/route';
+import { listExports } from '@/lib/inventory/reports/list-exports';
+import { presentExport } from '@/lib/inventory/reports/present-export';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async (request) => {
+  await authorizeRequest(request, 'reports:read');
+  const page = await listExports(parseSearchParams(request.url, pageQuerySchema));
+  return jsonResponse({ data: page.data.map(presentExport), nextCursor: page.nextCursor });
+});
