@@ -29,6 +29,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'P2002' || code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** The engine's own error code, wherever Prisma's driver adapter put it. */
+function driverCodeOf(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } } | null)?.meta;
+  const cause = meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * The database was busy: SQLite's lock was held past the busy timeout, PostgreSQL reported a
  * serialization failure or deadlock, or no transaction could be started in time. Such a
@@ -36,7 +44,9 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function isRetryableDatabaseError(error: unknown): boolean {
   const code = codeOf(error);
+  const driverCode = driverCodeOf(error);
   if (code === 'P1008' || code === 'P2034' || code === '40001' || code === '40P01') return true;
+  if (driverCode === '40001' || driverCode === '40P01' || driverCode?.startsWith('SQLITE_BUSY')) return true;
   if (code === 'P2028' && /Unable to start a transaction/i.test(messageChain(error))) return true;
   return /SQLITE_BUSY|database is locked/i.test(messageChain(error));
 }

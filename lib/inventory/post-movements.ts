@@ -71,6 +71,7 @@ async function writeMovements(
   tx: Transaction,
   { resolved, actorId, now, fieldPrefix }: { resolved: ResolvedMovement[]; actorId: number; now: Date; fieldPrefix: (index: number) => string },
 ): Promise<PostMovementsAnswer> {
+  await lockProducts(tx, resolved);
   const startingBalances = await lockStockLevels(tx, resolved, now);
   const plan = planMovements(resolved, startingBalances, fieldPrefix);
   await applyNetChanges(tx, plan, now);
@@ -117,9 +118,21 @@ async function writeMovements(
 }
 
 /**
- * The transaction's first statement, and a write: makes sure a stock-level row exists for
- * every (product, location) involved, locks them (SQLite: the database write lock;
- * PostgreSQL: the rows), and returns their balances.
+ * The first write of the movements: locks the products involved, in ascending id order, so
+ * that two transactions touching overlapping products always take their locks in the same
+ * order and cannot deadlock on PostgreSQL (on SQLite the first write takes the database's
+ * write lock). Everything else a transaction locks belongs to these products.
+ */
+async function lockProducts(tx: Transaction, resolved: ResolvedMovement[]): Promise<void> {
+  const ids = [...new Set(resolved.map((movement) => movement.productId))].sort((a, b) => a - b);
+  for (const id of ids) {
+    await tx.$executeRaw`UPDATE "products" SET "on_hand" = "on_hand" WHERE "id" = ${id}`;
+  }
+}
+
+/**
+ * Makes sure a stock-level row exists for every (product, location) involved, locks them,
+ * and returns their balances.
  */
 async function lockStockLevels(tx: Transaction, resolved: ResolvedMovement[], now: Date): Promise<Map<string, number>> {
   const pairs = new Map<string, { productId: number; locationId: number }>();

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const alias = { '@': root.replace(/\/$/, '') };
+
+/**
+ * Three projects: `unit` (pure rules), `integration` (SQLite) and `integration-postgres`
+ * (the same files on PostgreSQL, only when TEST_POSTGRES_URL is set). Each integration test
+ * file runs against its own freshly migrated database (tests/integration/setup/*).
+ */
+const integration = (name: string, engine: 'sqlite' | 'postgresql') => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ['tests/integration/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/integration/setup/global-setup.ts'],
+    setupFiles: ['tests/integration/setup/per-file.ts'],
+    env: { TEST_ENGINE: engine },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks' as const,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      integration('integration', 'sqlite'),
+      ...(process.env.TEST_POSTGRES_URL ? [integration('integration-postgres', 'postgresql')] : []),
+    ],
+  },
+});
