@@ -1,0 +1,32 @@
+import { recordAudit } from '@/lib/audit';
+import type { Product } from '@/lib/db/generated/sqlite/client';
+import { writeTransaction } from '@/lib/db/write-transaction';
+import { notFound } from '@/lib/errors';
+import { presentProduct } from './present-product';
+
+/**
+ * Soft-deletes a product: sets deletedAt and keeps everything else (its ledger, stock levels,
+ * supplier links and its SKU, which stays taken). Its unresolved low-stock alert is resolved
+ * in the same transaction, since nobody will reorder a product that is gone.
+ */
+export async function deleteProduct({ id, actorId }: { id: number; actorId: number | null }): Promise<Product> {
+  return writeTransaction(async (tx) => {
+    const now = new Date();
+    const deleted = await tx.product.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now, updatedAt: now } });
+    if (deleted.count === 0) throw notFound('Product');
+    const after = await tx.product.findUniqueOrThrow({ where: { id } });
+    await tx.inventoryAlert.updateMany({
+      where: { productId: id, status: { in: ['ACTIVE', 'DISMISSED'] } },
+      data: { status: 'RESOLVED', resolvedAt: now },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: 'DELETE',
+      entity: 'Product',
+      entityId: id,
+      before: { ...presentProduct(after), deletedAt: null },
+      after: presentProduct(after),
+    });
+    return after;
+  });
+}

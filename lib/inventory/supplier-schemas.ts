@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '@/lib/http/pagination';
+import { queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
+import { optionalTextSchema, requiredTextSchema } from './schema-parts';
+
+/** An email that may be absent: trimmed, empty means absent (null), otherwise a valid address. */
+const optionalEmailSchema = z
+  .string({ message: 'Email must be text' })
+  .trim()
+  .max(254, 'Email is too long')
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .pipe(z.email('Enter a valid email address').nullable());
+
+const supplierFields = {
+  name: requiredTextSchema('Name', 200),
+  email: optionalEmailSchema,
+  phone: optionalTextSchema('Phone', 50),
+  notes: optionalTextSchema('Notes', 2000),
+};
+
+export const createSupplierSchema = z.strictObject(supplierFields);
+
+export const updateSupplierSchema = z
+  .strictObject({
+    name: supplierFields.name.optional(),
+    email: supplierFields.email.optional(),
+    phone: supplierFields.phone.optional(),
+    notes: supplierFields.notes.optional(),
+  })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), { message: 'Send at least one of name, email, phone, notes' });
+
+/** `GET /api/suppliers`: by name, `?includeDeleted=true` shows soft-deleted ones too. */
+export const supplierListQuerySchema = z.object({
+  limit: pageQuerySchema.shape.limit,
+  cursor: sortCursorParamSchema({ name: 'string' }),
+  includeDeleted: queryBooleanSchema('includeDeleted'),
+});
+
+export type CreateSupplierInput = z.output<typeof createSupplierSchema>;
+export type UpdateSupplierInput = z.output<typeof updateSupplierSchema>;
+export type SupplierListQuery = z.output<typeof supplierListQuerySchema>;
+
+export const SUPPLIER_NAME_TAKEN = 'A supplier with this name already exists';
