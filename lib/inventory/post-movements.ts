@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from '@/lib/db/client';
+import { databaseEngine, type Transaction } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError } from '@/lib/errors';
@@ -204,10 +204,19 @@ async function applyProductTotals(tx: Transaction, plan: MovementPlan): Promise<
   );
 }
 
+/**
+ * Checks, under the transaction, that every location is still live. On PostgreSQL the rows
+ * are read FOR SHARE: a concurrent deleteLocation (which updates the row first, then checks
+ * the location holds no stock) either waits for this transaction and then sees its stock, or
+ * commits first and this check sees the deletion. Movements at one location do not block
+ * each other (shared locks). SQLite's single writer already orders the two.
+ */
 async function assertLocationsLive(tx: Transaction, resolved: ResolvedMovement[]): Promise<void> {
   const ids = [...new Set(resolved.flatMap((movement) => (movement.toLocationId === null ? [movement.locationId] : [movement.locationId, movement.toLocationId])))];
-  const live = await tx.location.count({ where: { id: { in: ids }, deletedAt: null } });
-  if (live !== ids.length) {
+  const lock = databaseEngine() === 'postgresql' ? Prisma.sql`FOR SHARE` : Prisma.empty;
+  const live = await tx.$queryRaw<Array<{ id: number | bigint }>>`
+    SELECT "id" FROM "locations" WHERE "id" IN (${Prisma.join(ids)}) AND "deleted_at" IS NULL ${lock}`;
+  if (live.length !== ids.length) {
     throw new AppError('NOT_FOUND', 'A location in the request was deleted meanwhile.', { fieldErrors: { locationId: 'Location not found' } });
   }
 }
