@@ -1,5 +1,9 @@
+import { requestActor } from '@/lib/auth/actor';
+import { buildOpenApiDocument } from '@/lib/http/openapi';
 import { jsonResponse } from '@/lib/http/responses';
 import { apiRoute } from '@/lib/http/route';
-import { buildOpenApiDocument } from '@/lib/http/openapi';
 
-export const GET = apiRoute(async () => jsonResponse(buildOpenApiDocument()));
+export const GET = apiRoute(async (request) => {
+  await requestActor(request);
+  return jsonResponse(buildOpenApiDocument());
+});
