@@ -1,0 +1,94 @@
+'use client';
+
+import { Dialog, DialogPanel } from '@headlessui/react';
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { NavLinks } from './nav-links';
+
+interface ShellUser {
+  name: string;
+  email: string;
+  roleLabel: string;
+}
+
+function Brand() {
+  return (
+    <Link href="/" className="flex items-center gap-2 px-3 text-base font-semibold text-slate-900">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src="/favicon.svg" alt="" className="h-7 w-7" />
+      Stockroom
+    </Link>
+  );
+}
+
+function UserPanel({ user, signOut }: { user: ShellUser; signOut: () => Promise<void> }) {
+  return (
+    <div className="border-t border-slate-200 px-3 pt-4">
+      <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
+      <p className="truncate text-xs text-slate-500">
+        {user.email} · {user.roleLabel}
+      </p>
+      <form action={signOut} className="mt-3">
+        <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/**
+ * The signed-in frame: a sidebar on wide screens; on phones a top bar whose menu button
+ * opens the same navigation in a Headless UI dialog (focus trapped, Escape closes).
+ */
+export function AppShell({ user, activeAlertCount, signOut, children }: { user: ShellUser; activeAlertCount: number; signOut: () => Promise<void>; children: ReactNode }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <div className="min-h-screen">
+      <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col border-r border-slate-200 bg-white py-5 lg:flex">
+        <Brand />
+        <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
+          <NavLinks activeAlertCount={activeAlertCount} />
+        </nav>
+        <UserPanel user={user} signOut={signOut} />
+      </aside>
+
+      <header className="sticky top-0 z-20 flex h-14 items-center justify-between border-b border-slate-200 bg-white/95 px-4 backdrop-blur lg:hidden">
+        <Brand />
+        <button
+          type="button"
+          onClick={() => setMenuOpen(true)}
+          className="relative inline-flex h-10 w-10 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100"
+          aria-label="Open menu"
+        >
+          <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+            <path d="M4 7h16M4 12h16M4 17h16" />
+          </svg>
+          {activeAlertCount > 0 && <span className="absolute right-1.5 top-1.5 h-2.5 w-2.5 rounded-full bg-red-600 ring-2 ring-white" aria-hidden="true" />}
+        </button>
+      </header>
+
+      <Dialog open={menuOpen} onClose={setMenuOpen} className="relative z-40 lg:hidden">
+        <div className="fixed inset-0 bg-slate-900/40" aria-hidden="true" />
+        <DialogPanel className="fixed inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col bg-white py-5 shadow-xl">
+          <div className="flex items-center justify-between pr-3">
+            <Brand />
+            <button type="button" onClick={() => setMenuOpen(false)} className="inline-flex h-9 w-9 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100" aria-label="Close menu">
+              <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+                <path d="M6 6l12 12M18 6 6 18" />
+              </svg>
+            </button>
+          </div>
+          <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
+            <NavLinks activeAlertCount={activeAlertCount} onNavigate={() => setMenuOpen(false)} />
+          </nav>
+          <UserPanel user={user} signOut={signOut} />
+        </DialogPanel>
+      </Dialog>
+
+      <main className="lg:pl-64">
+        <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</div>
+      </main>
+    </div>
+  );
+}
