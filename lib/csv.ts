@@ -28,7 +28,8 @@ function cells<Row>(columns: CsvColumn<Row>[], row: Row): string[] {
 }
 
 function records(records: string[][]): string {
-  return stringify(records, { record_delimiter: 'windows' });
+  // A bare LF or CR inside a cell must be quoted too, not only the CRLF record delimiter.
+  return stringify(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** The CSV text in chunks of a few hundred rows, pulling rows only as the consumer asks. */

@@ -47,7 +47,7 @@ export class EnvironmentError extends Error {
 }
 
 /** Validates the environment once at start-up and says exactly which variable is wrong. */
-export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const result = environmentSchema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'} ${issue.message}`);

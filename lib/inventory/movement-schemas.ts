@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError, type FieldErrors } from '@/lib/errors';
 import { idSchema, MAX_MOVEMENT_QUANTITY, moneySchema, optionalTextSchema } from './schema-parts';
 import { skuSchema } from './product-schemas';
 
@@ -54,9 +55,33 @@ export const movementInputSchema = z
 
 export type MovementInput = z.output<typeof movementInputSchema>;
 
+/** The batch body as documented (OpenAPI); the door reads it with movementBatchEnvelopeSchema. */
 export const movementBatchSchema = z.strictObject({
   movements: z
     .array(movementInputSchema, { message: 'movements must be a list' })
     .min(1, 'Send at least one movement')
     .max(MAX_BATCH_MOVEMENTS, `At most ${MAX_BATCH_MOVEMENTS} movements per batch`),
 });
+
+export const movementBatchEnvelopeSchema = z.strictObject({
+  movements: z.array(z.unknown(), { message: 'movements must be a list' }).min(1, 'Send at least one movement'),
+});
+
+/**
+ * Validates each movement of a batch, reporting every problem keyed by row ("3.quantity"),
+ * the same keys the ledger uses for insufficient stock; over the limit is a 413.
+ */
+export function parseMovementBatch(rows: unknown[]): MovementInput[] {
+  if (rows.length > MAX_BATCH_MOVEMENTS) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_BATCH_MOVEMENTS} movements per batch; this one has ${rows.length}.`);
+  }
+  const fieldErrors: FieldErrors = {};
+  const movements = rows.map((row, index) => {
+    const result = movementInputSchema.safeParse(row);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) fieldErrors[[index, ...issue.path.map(String)].join('.')] ??= issue.message;
+    return undefined;
+  });
+  if (Object.keys(fieldErrors).length > 0) throw new AppError('VALIDATION_FAILED', 'Some movements need attention.', { fieldErrors });
+  return movements as MovementInput[];
+}
