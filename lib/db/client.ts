@@ -15,6 +15,12 @@ export type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0]
 /** How long a SQLite connection waits for another writer's lock before reporting busy. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * FULL: every commit is on disk before it is acknowledged, so nothing committed is lost even
+ * to a power cut (better-sqlite3's WAL default, NORMAL, survives process crashes only).
+ */
+export const SQLITE_SYNCHRONOUS = 'FULL';
+
 interface DatabaseHandle {
   url: string;
   engine: DatabaseEngine;
@@ -27,9 +33,15 @@ function createClient(url: string, engine: DatabaseEngine): Database {
   if (engine === 'postgresql') {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
   });
+  // The adapter keeps one connection per client, so a connection-level pragma set now holds for
+  // its life; it is the first statement the connection receives.
+  client.$executeRawUnsafe(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`).catch((error: unknown) => {
+    console.error('Could not set PRAGMA synchronous', error);
+  });
+  return client;
 }
 
 export function databaseUrl(): string {
