@@ -118,15 +118,18 @@ async function writeMovements(
 }
 
 /**
- * The first write of the movements: locks the products involved, in ascending id order, so
- * that two transactions touching overlapping products always take their locks in the same
- * order and cannot deadlock on PostgreSQL (on SQLite the first write takes the database's
- * write lock). Everything else a transaction locks belongs to these products.
+ * The first statement of the movements: locks the products involved. On PostgreSQL the rows
+ * are locked in ascending id order (SELECT ... ORDER BY id FOR UPDATE), so two transactions
+ * touching overlapping products take their locks in the same order and cannot deadlock; on
+ * SQLite a write takes the database's single write lock (and must come first, see
+ * writeTransaction). Everything else a transaction locks belongs to these products.
  */
 async function lockProducts(tx: Transaction, resolved: ResolvedMovement[]): Promise<void> {
-  const ids = [...new Set(resolved.map((movement) => movement.productId))].sort((a, b) => a - b);
-  for (const id of ids) {
-    await tx.$executeRaw`UPDATE "products" SET "on_hand" = "on_hand" WHERE "id" = ${id}`;
+  const ids = Prisma.join([...new Set(resolved.map((movement) => movement.productId))]);
+  if (databaseEngine() === 'postgresql') {
+    await tx.$queryRaw`SELECT "id" FROM "products" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`;
+  } else {
+    await tx.$executeRaw`UPDATE "products" SET "on_hand" = "on_hand" WHERE "id" IN (${ids})`;
   }
 }
 
