@@ -13,6 +13,7 @@ import {
 } from './idempotency';
 import type { MovementInput } from './movement-schemas';
 import { levelKey, planMovements, type MovementPlan, type ResolvedMovement } from './plan-movements';
+import { insertLedgerRows } from './insert-ledger-rows';
 import { presentMovement, type MovementResponse } from './present';
 import { reconcileAlerts } from './reconcile-alert';
 import { resolveMovements } from './resolve-movements';
@@ -79,8 +80,9 @@ async function writeMovements(
   await assertLocationsLive(tx, resolved);
 
   const transferIds = new Map<number, string>();
-  const rows = await tx.stockMovement.createManyAndReturn({
-    data: plan.legs.map((leg) => {
+  const rows = await insertLedgerRows(
+    tx,
+    plan.legs.map((leg) => {
       let transferId: string | null = null;
       if (leg.transferLeg) {
         transferId = transferIds.get(leg.movementIndex) ?? randomUUID();
@@ -100,8 +102,7 @@ async function writeMovements(
         createdAt: now,
       };
     }),
-  });
-  rows.sort((a, b) => a.id - b.id);
+  );
 
   // Alerts only change when a product's total crosses its reorder level: reconcileAlerts keeps
   // "an unresolved alert exists exactly when on-hand < reorder level" true at every commit.
