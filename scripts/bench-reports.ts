@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { csvStream } from '@/lib/csv';
+import { disconnectDatabase } from '@/lib/db/client';
+import { getStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
+import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
+import { MOVEMENT_COLUMNS, VALUATION_COLUMNS, valuationCsvRows } from '@/lib/inventory/reports/report-columns';
+import { createLargeDatabase } from './bench-data';
+
+/**
+ * `npm run bench:reports`: 100,000 products and 1,000,000 movements on SQLite, then the
+ * valuation report (JSON and CSV) and the movements CSV, each in a fresh process, with its
+ * time and peak resident memory (VmHWM). Prints figures; asserts nothing.
+ */
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+const MOVEMENTS_PER_PRODUCT = 10;
+const directory = join(process.cwd(), 'data/bench-reports');
+const path = join(directory, `reports-${PRODUCTS}.db`);
+
+function peakRssMb(): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : process.memoryUsage().rss / 1_048_576;
+}
+
+/** Counts bytes and throws them away, like a client reading a download. */
+function sink(): { stream: Writable; bytes: () => number; firstByteAt: () => number | undefined } {
+  let bytes = 0;
+  let firstByteAt: number | undefined;
+  return {
+    stream: new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        firstByteAt ??= performance.now();
+        bytes += chunk.length;
+        callback();
+      },
+    }),
+    bytes: () => bytes,
+    firstByteAt: () => firstByteAt,
+  };
+}
+
+async function measure(what: string): Promise<void> {
+  const started = performance.now();
+  let rows = 0;
+  let firstByteMs: number | undefined;
+  let bytes = 0;
+  if (what === 'valuation-json') {
+    const valuation = await getStockValuation();
+    rows = valuation.rows.length;
+    bytes = JSON.stringify({ data: valuation.rows, totalValue: valuation.totalValue }).length;
+  } else if (what === 'valuation-csv') {
+    const valuation = await getStockValuation();
+    rows = valuation.rows.length;
+    const out = sink();
+    await pipeline(Readable.fromWeb(csvStream(VALUATION_COLUMNS, valuationCsvRows(valuation)) as never), out.stream);
+    bytes = out.bytes();
+  } else {
+    const out = sink();
+    const counted = (async function* () {
+      for await (const row of iterateMovements({ from: undefined, toExclusive: undefined })) {
+        rows += 1;
+        yield row;
+      }
+    })();
+    await pipeline(Readable.fromWeb(csvStream(MOVEMENT_COLUMNS, counted) as never), out.stream);
+    bytes = out.bytes();
+    firstByteMs = (out.firstByteAt() ?? performance.now()) - started;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await disconnectDatabase();
+  console.log(JSON.stringify({ what, seconds, peakRssMb: peakRssMb(), rows, bytes, firstByteMs }));
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode === 'measure') return measure(process.argv[3] ?? '');
+  mkdirSync(directory, { recursive: true });
+  if (!existsSync(path)) {
+    const started = performance.now();
+    await createLargeDatabase({ path, products: PRODUCTS, movementsPerProduct: MOVEMENTS_PER_PRODUCT });
+    console.log(`Seeded ${PRODUCTS} products and ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements in ${((performance.now() - started) / 1000).toFixed(1)} s (${path}).`);
+  }
+  const results = ['valuation-json', 'valuation-csv', 'movements-csv'].map((what) => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts', 'measure', what], {
+      env: { ...process.env, DATABASE_URL: `file:${path}` },
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`${what} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { what: string; seconds: number; peakRssMb: number; rows: number; bytes: number; firstByteMs?: number };
+  });
+  console.log(`\nbench:reports on SQLite: ${PRODUCTS} products, ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements (each report in a fresh process)\n`);
+  console.log(`${'report'.padEnd(18)} ${'seconds'.padStart(8)} ${'peak RSS MB'.padStart(12)} ${'rows'.padStart(9)} ${'MB out'.padStart(8)} ${'first byte'.padStart(11)}`);
+  for (const result of results) {
+    const first = result.firstByteMs === undefined ? '' : `${result.firstByteMs.toFixed(0)} ms`;
+    console.log(`${result.what.padEnd(18)} ${result.seconds.toFixed(2).padStart(8)} ${result.peakRssMb.toFixed(0).padStart(12)} ${String(result.rows).padStart(9)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${first.padStart(11)}`);
+  }
+  console.log('\nTargets: valuation of 1,000,000 movements under 3 s; peak RSS under 200 MB.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
