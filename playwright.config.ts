@@ -48,6 +48,21 @@ function safeExecutablePath(): string | undefined {
 
 const executablePath = findChromium();
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+/** With TEST_POSTGRES_URL the API specs also run against a second server on PostgreSQL. */
+const postgresPort = E2E_PORT + 1;
+const postgres = process.env.TEST_POSTGRES_URL;
+
+const server = (port: number, extraEnv: Record<string, string>) => ({
+  command: 'npx tsx scripts/e2e-server.ts',
+  url: `http://127.0.0.1:${port}/api/health`,
+  timeout: 120_000,
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+  env: { PORT: String(port), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ...extraEnv },
+});
+
+const browser = { ...devices['Desktop Chrome'], launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) } };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -60,30 +75,14 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) },
-      },
-    },
+    { name: 'chromium', use: { ...browser, baseURL } },
+    ...(postgres ? [{ name: 'api-postgres', testMatch: /api-.*\.spec\.ts/, use: { ...browser, baseURL: `http://127.0.0.1:${postgresPort}` } }] : []),
   ],
-  webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(E2E_PORT),
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-    },
-  },
+  webServer: [server(E2E_PORT, {}), ...(postgres ? [server(postgresPort, { E2E_DATABASE: 'postgresql' })] : [])],
 });
+
+if (!postgres && process.env.TEST_WORKER_INDEX === undefined) console.log('E2E API specs on PostgreSQL SKIPPED: TEST_POSTGRES_URL is not set (they run on SQLite only).');
