@@ -3,6 +3,8 @@ const nextConfig = {
   // Native and driver packages are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'bcryptjs'],
   poweredByHeader: false,
+  // `next dev` serves its own resources only to listed origins; tests and scripts use 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
   typedRoutes: false,
   async headers() {
     return [

@@ -148,6 +148,7 @@ const operations: Operation[] = [
     success: { status: 200, description: 'list' },
     errors: [400, 401],
   },
+  { method: 'get', path: '/api/inventory-alerts/count', summary: 'How many alerts are active (for badges)', tag: 'Alerts', success: { status: 200, description: '{ active }' }, errors: [401] },
   { method: 'post', path: '/api/inventory-alerts/{id}/dismiss', summary: 'Acknowledge an alert until it resolves', tag: 'Alerts', success: { status: 200, description: 'alert' }, errors: [401, 403, 404, 409] },
   ...crud('/api/categories', 'Categories', { create: createCategorySchema, update: updateCategorySchema, list: categoryListQuerySchema }),
   ...crud('/api/suppliers', 'Suppliers', { create: createSupplierSchema, update: updateSupplierSchema, list: supplierListQuerySchema }),

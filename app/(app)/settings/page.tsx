@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import { ConfirmDialog } from '@/components/catalog/confirm-dialog';
+import { DataTable, MoreLink } from '@/components/catalog/data-table';
+import { CreateTokenDialog } from '@/components/settings/create-token-dialog';
+import { SettingsTabs, type SettingsTab } from '@/components/settings/settings-tabs';
+import { CreateUserDialog, EditUserDialog } from '@/components/settings/user-form-dialogs';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import type { Actor } from '@/lib/auth/actor';
+import { listApiTokens } from '@/lib/auth/list-api-tokens';
+import { listUsers } from '@/lib/auth/list-users';
+import { requirePageActor } from '@/lib/auth/page-actor';
+import { can, ROLE_LABELS } from '@/lib/auth/roles';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { pageQuerySchema } from '@/lib/http/pagination';
+import { createTokenAction, createUserAction, revokeTokenAction, setUserDisabledAction, updateUserAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function TokensSection({ actor }: { actor: Actor }) {
+  const { data: tokens } = await listApiTokens({ userId: actor.id, limit: 200, cursor: undefined });
+  return (
+    <Card>
+      <header className="flex flex-col items-start gap-3 border-b border-slate-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-800">My API tokens</h2>
+          <p className="mt-0.5 text-sm text-slate-500">
+            For scripts and integrations: send <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">Authorization: Bearer &lt;token&gt;</code>. A
+            token can do what you can do.
+          </p>
+        </div>
+        <CreateTokenDialog action={createTokenAction} />
+      </header>
+      {tokens.length === 0 ? (
+        <EmptyState title="No API tokens" description="Create one to let a script or another system use Stockroom on your behalf." />
+      ) : (
+        <DataTable
+          caption="My API tokens"
+          rows={tokens}
+          rowKey={(token) => token.id}
+          columns={[
+            { key: 'name', header: 'Name', cell: (token) => <span className="font-medium break-words text-slate-900">{token.name}</span> },
+            { key: 'prefix', header: 'Token', cell: (token) => <span className="whitespace-nowrap font-mono text-xs text-slate-600">{token.prefix}…</span> },
+            { key: 'created', header: 'Created', cell: (token) => <span className="whitespace-nowrap text-slate-600">{formatDate(token.createdAt)}</span> },
+            {
+              key: 'lastUsed',
+              header: 'Last used',
+              cell: (token) => (token.lastUsedAt ? <span className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt)}</span> : <span className="text-slate-400">Never</span>),
+            },
+          ]}
+          actions={(token) => (
+            <ConfirmDialog
+              trigger={{ label: 'Revoke', ariaLabel: `Revoke ${token.name}`, className: 'text-red-700! hover:bg-red-50!' }}
+              title="Revoke this token?"
+              description={
+                <>
+                  Anything still using “{token.name}” ({token.prefix}…) is refused from now on. This cannot be undone.
+                </>
+              }
+              confirmLabel="Revoke token"
+              action={revokeTokenAction}
+              hidden={{ id: String(token.id) }}
+            />
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+async function UsersSection({ actor, cursor }: { actor: Actor; cursor?: string }) {
+  const query = pageQuerySchema.safeParse({ limit: '100', cursor });
+  const page = await listUsers(query.success ? query.data : { limit: 100, cursor: undefined });
+  return (
+    <Card>
+      <header className="flex flex-col items-start gap-3 border-b border-slate-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-800">Users and roles</h2>
+          <p className="mt-0.5 text-sm text-slate-500">Who can sign in, and what each person may do. Disabled people cannot sign in and their tokens stop working.</p>
+        </div>
+        <CreateUserDialog action={createUserAction} />
+      </header>
+      <DataTable
+        caption="Users"
+        rows={page.data}
+        rowKey={(user) => user.id}
+        columns={[
+          {
+            key: 'name',
+            header: 'Name',
+            cell: (user) => (
+              <span className="block min-w-0">
+                <span className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                  {user.name}
+                  {user.id === actor.id && <Badge tone="blue">You</Badge>}
+                </span>
+                <span className="block break-all text-xs text-slate-500">{user.email}</span>
+              </span>
+            ),
+          },
+          { key: 'role', header: 'Role', cell: (user) => <Badge tone={user.role === 'ADMIN' ? 'blue' : 'neutral'}>{ROLE_LABELS[user.role]}</Badge> },
+          { key: 'status', header: 'Status', cell: (user) => (user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>) },
+          { key: 'created', header: 'Added', cell: (user) => <span className="whitespace-nowrap text-slate-600">{formatDate(user.createdAt)}</span> },
+        ]}
+        actions={(user) => (
+          <>
+            <EditUserDialog action={updateUserAction} user={{ id: user.id, name: user.name, email: user.email, role: user.role }} />
+            {user.disabled ? (
+              <ConfirmDialog
+                trigger={{ label: 'Enable', ariaLabel: `Enable ${user.name}` }}
+                title={`Enable ${user.name}?`}
+                description={<>{user.email} can sign in again, and their API tokens work again.</>}
+                confirmLabel="Enable"
+                tone="primary"
+                action={setUserDisabledAction}
+                hidden={{ id: String(user.id), disabled: 'false' }}
+              />
+            ) : (
+              <ConfirmDialog
+                trigger={{ label: 'Disable', ariaLabel: `Disable ${user.name}`, className: 'text-red-700! hover:bg-red-50!' }}
+                title={`Disable ${user.name}?`}
+                description={
+                  <>
+                    {user.email} can no longer sign in, and their API tokens are refused. Their history stays. You can enable them again later.
+                    {user.id === actor.id ? ' This is your own account: you will be signed out.' : ''}
+                  </>
+                }
+                confirmLabel="Disable"
+                action={setUserDisabledAction}
+                hidden={{ id: String(user.id), disabled: 'true' }}
+              />
+            )}
+          </>
+        )}
+      />
+      <MoreLink href={page.nextCursor ? `/settings?tab=users&cursor=${encodeURIComponent(page.nextCursor)}` : null} shown={page.data.length} noun={page.data.length === 1 ? 'user' : 'users'} />
+    </Card>
+  );
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor();
+  const search = await searchParams;
+  const canManageUsers = can(actor.role, 'users:manage');
+  const tab: SettingsTab = canManageUsers && one(search.tab) === 'users' ? 'users' : 'tokens';
+  return (
+    <>
+      <PageHeader title="Settings" description={`Signed in as ${actor.email} (${ROLE_LABELS[actor.role]}).`} />
+      <SettingsTabs current={tab} showUsers={canManageUsers} />
+      {tab === 'users' ? <UsersSection actor={actor} cursor={one(search.cursor)} /> : <TokensSection actor={actor} />}
+      {tab === 'tokens' && (
+        <p className="mt-3 text-xs text-slate-500">
+          Scripts can also get a token without the app: <span className="font-mono">POST /api/tokens</span> with an email, a password and a token name.
+        </p>
+      )}
+    </>
+  );
+}
+

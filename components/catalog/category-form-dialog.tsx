@@ -1,0 +1,34 @@
+'use client';
+
+import { Field } from '@/components/ui/field';
+import { FormDialog, type FormAction } from './form-dialog';
+import { TextAreaField } from './form-controls';
+
+export interface CategoryRow {
+  id: number;
+  name: string;
+  description: string | null;
+}
+
+/** Create (no category) or edit (with one) a category in a dialog. */
+export function CategoryFormDialog({ action, category }: { action: FormAction; category?: CategoryRow }) {
+  const editing = category !== undefined;
+  return (
+    <FormDialog
+      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${category.name}`, variant: 'ghost', size: 'sm' } : { label: 'New category' }}
+      title={editing ? 'Edit category' : 'New category'}
+      description={editing ? undefined : 'Group products so that they are easy to find and report on.'}
+      submitLabel={editing ? 'Save changes' : 'Create category'}
+      action={action}
+      hidden={editing ? { id: String(category.id) } : undefined}
+      fieldNames={['name', 'description']}
+    >
+      {({ errors, values }) => (
+        <>
+          <Field label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={values.name ?? category?.name ?? ''} error={errors.name} />
+          <TextAreaField label="Description" name="description" maxLength={1000} hint="Optional" defaultValue={values.description ?? category?.description ?? ''} error={errors.description} />
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { Field } from '@/components/ui/field';
+import { CheckboxField } from './form-controls';
+import { FormDialog, type FormAction } from './form-dialog';
+
+export interface LocationRow {
+  id: number;
+  code: string;
+  name: string;
+  isDefault: boolean;
+}
+
+/** Create (no location) or edit (with one) a location in a dialog. */
+export function LocationFormDialog({ action, location }: { action: FormAction; location?: LocationRow }) {
+  const editing = location !== undefined;
+  return (
+    <FormDialog
+      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${location.code}`, variant: 'ghost', size: 'sm' } : { label: 'New location' }}
+      title={editing ? `Edit location ${location.code}` : 'New location'}
+      description={editing ? undefined : 'A place that holds stock: a store room, a shop floor, a van.'}
+      submitLabel={editing ? 'Save changes' : 'Create location'}
+      action={action}
+      hidden={editing ? { id: String(location.id) } : undefined}
+      fieldNames={['code', 'name', 'isDefault']}
+    >
+      {({ errors, values }) => (
+        <>
+          <Field
+            label="Code"
+            name="code"
+            required
+            maxLength={32}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            hint="Letters, digits, dot, dash and underscore, e.g. BACK-1"
+            defaultValue={values.code ?? location?.code ?? ''}
+            error={errors.code}
+          />
+          <Field label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={values.name ?? location?.name ?? ''} error={errors.name} />
+          {location?.isDefault ? (
+            <CheckboxField label="Default location" name="isDefault" defaultChecked disabled hint="Movements without a location go here. To change it, make another location the default." error={errors.isDefault} />
+          ) : (
+            <CheckboxField
+              label="Make this the default location"
+              name="isDefault"
+              defaultChecked={values.isDefault === 'on'}
+              hint="Movements without a location go to the default one."
+              error={errors.isDefault}
+            />
+          )}
+        </>
+      )}
+    </FormDialog>
+  );
+}

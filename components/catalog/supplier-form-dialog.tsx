@@ -1,0 +1,40 @@
+'use client';
+
+import { Field } from '@/components/ui/field';
+import { FormDialog, type FormAction } from './form-dialog';
+import { TextAreaField } from './form-controls';
+
+export interface SupplierRow {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+}
+
+/** Create (no supplier) or edit (with one) a supplier in a dialog. */
+export function SupplierFormDialog({ action, supplier }: { action: FormAction; supplier?: SupplierRow }) {
+  const editing = supplier !== undefined;
+  return (
+    <FormDialog
+      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${supplier.name}`, variant: 'ghost', size: 'sm' } : { label: 'New supplier' }}
+      title={editing ? 'Edit supplier' : 'New supplier'}
+      description={editing ? undefined : 'Who you buy from. Link products to suppliers on each product.'}
+      submitLabel={editing ? 'Save changes' : 'Create supplier'}
+      action={action}
+      hidden={editing ? { id: String(supplier.id) } : undefined}
+      fieldNames={['name', 'email', 'phone', 'notes']}
+    >
+      {({ errors, values }) => (
+        <>
+          <Field label="Name" name="name" required maxLength={200} autoComplete="off" defaultValue={values.name ?? supplier?.name ?? ''} error={errors.name} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Email" name="email" type="email" maxLength={254} autoComplete="off" hint="Optional" defaultValue={values.email ?? supplier?.email ?? ''} error={errors.email} />
+            <Field label="Phone" name="phone" type="tel" maxLength={50} autoComplete="off" hint="Optional" defaultValue={values.phone ?? supplier?.phone ?? ''} error={errors.phone} />
+          </div>
+          <TextAreaField label="Notes" name="notes" maxLength={2000} hint="Optional: terms, contact person, order days" defaultValue={values.notes ?? supplier?.notes ?? ''} error={errors.notes} />
+        </>
+      )}
+    </FormDialog>
+  );
+}

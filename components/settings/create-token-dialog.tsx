@@ -1,0 +1,151 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { Modal } from '@/components/catalog/modal';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import type { FormState } from '@/lib/form-state';
+
+type CreateTokenState = FormState | { status: 'created'; message: string; token: { id: number; name: string; secret: string } };
+type CreateTokenAction = (state: CreateTokenState, formData: FormData) => Promise<CreateTokenState>;
+
+const idle: CreateTokenState = { status: 'idle' };
+
+/**
+ * Creates an API token: a name first, then the secret, shown this once with a copy button.
+ * Closing the dialog forgets the secret (the content unmounts); only its hash is stored.
+ */
+export function CreateTokenDialog({ action }: { action: CreateTokenAction }) {
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setShown(false);
+  };
+  return (
+    <>
+      <Button type="button" onClick={() => setOpen(true)}>
+        Create token
+      </Button>
+      <Modal
+        open={open}
+        onClose={close}
+        title={shown ? 'Copy your new token' : 'Create an API token'}
+        description={shown ? undefined : 'Scripts and integrations send it as “Authorization: Bearer <token>”. It acts as you, with your role.'}
+        size="lg"
+      >
+        <CreateTokenContent action={action} onCreated={() => setShown(true)} onClose={close} />
+      </Modal>
+    </>
+  );
+}
+
+function CreateTokenContent({ action, onCreated, onClose }: { action: CreateTokenAction; onCreated: () => void; onClose: () => void }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(async (previous: CreateTokenState, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (next.status === 'created') {
+      toast.success(next.message);
+      onCreated();
+    }
+    return next;
+  }, idle);
+
+  useEffect(() => {
+    if (state.status === 'error') formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+  }, [state]);
+
+  if (state.status === 'created') return <TokenSecret name={state.token.name} secret={state.token.secret} onDone={onClose} />;
+
+  const errors = state.status === 'error' ? state.fieldErrors : {};
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-4">
+      {state.status === 'error' && !errors.name && (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.message}
+        </div>
+      )}
+      <Field
+        label="Token name"
+        name="name"
+        required
+        maxLength={100}
+        autoComplete="off"
+        placeholder="e.g. Shop till, Nightly backup"
+        hint="So you can tell your tokens apart later."
+        defaultValue={state.status === 'error' ? state.values?.name : undefined}
+        error={errors.name}
+      />
+      <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
+        <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending}>
+          Create token
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function TokenSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const secretRef = useRef<HTMLTextAreaElement>(null);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied('yes');
+    } catch {
+      // No clipboard access (an insecure origin, a denied permission): select it for Ctrl+C.
+      secretRef.current?.select();
+      setCopied('failed');
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <div role="alert" className="flex gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
+        <svg viewBox="0 0 24 24" className="mt-0.5 h-5 w-5 shrink-0 text-amber-600" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <path d="M12 9v4M12 17h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
+        </svg>
+        <p>
+          This is the only time the token <strong className="font-semibold">“{name}”</strong> is shown. Copy it now and keep it somewhere safe: Stockroom stores only a
+          fingerprint of it. If it is lost, revoke it and create another.
+        </p>
+      </div>
+      <div>
+        <label htmlFor="new-token-secret" className="block text-sm font-medium text-slate-700">
+          Your new API token
+        </label>
+        <div className="mt-1 flex flex-col gap-2 sm:flex-row sm:items-start">
+          <textarea
+            ref={secretRef}
+            id="new-token-secret"
+            readOnly
+            rows={2}
+            value={secret}
+            onFocus={(event) => event.currentTarget.select()}
+            spellCheck={false}
+            className="block w-full min-w-0 resize-none break-all rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm leading-6 text-slate-900 field-sizing-content focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 sm:flex-1"
+          />
+          <Button type="button" variant="secondary" onClick={copy} className="shrink-0">
+            <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M9 9h10v12H9zM5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+            </svg>
+            {copied === 'yes' ? 'Copied' : 'Copy'}
+          </Button>
+        </div>
+        <p className="mt-1 min-h-5 text-sm text-slate-600" aria-live="polite">
+          {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying is blocked here: the token is selected, press Ctrl+C (⌘C on a Mac).' : ''}
+        </p>
+      </div>
+      <div className="flex justify-end">
+        <Button type="button" onClick={onDone}>
+          I have copied it
+        </Button>
+      </div>
+    </div>
+  );
+}
