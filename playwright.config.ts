@@ -72,8 +72,9 @@ export default defineConfig({
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: [['list']],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Two servers and a browser share two cores in CI: generous waits, unchanged assertions.
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
