@@ -1,0 +1,276 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { DeleteProductButton } from '@/components/products/delete-product-button';
+import { FlashToast } from '@/components/products/flash-toast';
+import { ButtonLink } from '@/components/products/form-controls';
+import { ProductLedger, type ProductLedgerRow } from '@/components/products/product-ledger';
+import { StockActions } from '@/components/products/stock-actions';
+import type { StockLocationOption } from '@/components/products/types';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { requirePageActor } from '@/lib/auth/page-actor';
+import { can } from '@/lib/auth/roles';
+import { isAppError } from '@/lib/errors';
+import { formatDate, formatDateTime, formatInteger } from '@/lib/format';
+import { getProduct } from '@/lib/inventory/get-product';
+import { listLedgerEntries } from '@/lib/inventory/list-ledger-entries';
+import { movementFilterSchema } from '@/lib/inventory/list-movements';
+import { idParamSchema } from '@/lib/inventory/schema-parts';
+import { displayCents, formatCents } from '@/lib/money';
+import { deleteProduct, postMovement } from '../actions';
+import { allCategories, allLocations, findUnresolvedAlert } from '../load';
+
+const LEDGER_ROWS = 10;
+
+type Params = Promise<{ id: string }>;
+
+/** The live product of the URL, or null (unknown, deleted, or not an id); read once per request. */
+const findProduct = cache(async (idText: string) => {
+  const id = idParamSchema.safeParse(idText);
+  if (!id.success) return null;
+  try {
+    return await getProduct({ id: id.data });
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const product = await findProduct((await params).id);
+  return { title: product ? `${product.name} (${product.sku})` : 'Product' };
+}
+
+function Stat({ label, value, hint, tone = 'neutral' }: { label: string; value: string; hint?: string; tone?: 'neutral' | 'red' }) {
+  return (
+    <div className={`rounded-xl border bg-white p-4 shadow-sm sm:p-5 ${tone === 'red' ? 'border-red-200' : 'border-slate-200'}`}>
+      <p className="text-sm font-medium text-slate-500">{label}</p>
+      <p className={`mt-1 text-2xl font-semibold tabular-nums tracking-tight sm:text-3xl ${tone === 'red' ? 'text-red-600' : 'text-slate-900'}`}>{value}</p>
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 px-5 py-2.5 text-sm">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 text-right text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const FLASH: Record<string, string> = { created: 'created', saved: 'saved' };
+
+export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor('catalog:read');
+  const product = await findProduct((await params).id);
+  if (!product) notFound();
+  const flashKey = (await searchParams).flash;
+  const flash = typeof flashKey === 'string' ? FLASH[flashKey] : undefined;
+  const low = product.onHand < product.reorderLevel;
+  const [categories, locations, ledger, alert] = await Promise.all([
+    allCategories(),
+    allLocations(),
+    listLedgerEntries({ filter: movementFilterSchema.parse({ productId: product.id }), limit: LEDGER_ROWS }),
+    low ? findUnresolvedAlert(product.id) : Promise.resolve(null),
+  ]);
+  const category = product.categoryId === null ? null : categories.find((candidate) => candidate.id === product.categoryId);
+  const locationById = new Map(locations.map((location) => [location.id, location]));
+  const onHandAt = new Map(product.levels.map((level) => [level.locationId, level.onHand]));
+  // Stock per location: every live location, and any deleted one still holding stock.
+  const levels = locations
+    .filter((location) => location.deletedAt === null || (onHandAt.get(location.id) ?? 0) > 0)
+    .map((location) => ({ id: location.id, code: location.code, name: location.name, isDefault: location.isDefault, deleted: location.deletedAt !== null, onHand: onHandAt.get(location.id) ?? 0 }));
+  const stockLocations: StockLocationOption[] = levels.filter((level) => !level.deleted).map(({ id, code, name, isDefault, onHand }) => ({ id, code, name, isDefault, onHand }));
+  const ledgerRows: ProductLedgerRow[] = ledger.data.map((entry) => ({
+    id: entry.id,
+    type: entry.type,
+    quantity: entry.quantity,
+    balanceAfter: entry.balanceAfter,
+    unitCostCents: entry.unitCostCents,
+    locationCode: entry.location.code,
+    locationName: locationById.get(entry.locationId)?.name ?? entry.location.name,
+    by: entry.createdBy?.name ?? null,
+    reason: entry.reason,
+    reference: entry.reference,
+    createdAt: entry.createdAt,
+  }));
+  const canMove = can(actor.role, 'movements:write');
+  const canEdit = can(actor.role, 'catalog:write');
+  const stockStatus = product.onHand === 0 ? <Badge tone="red">Out of stock</Badge> : low ? <Badge tone="red">Low stock</Badge> : <Badge tone="green">In stock</Badge>;
+
+  return (
+    <>
+      {flash && <FlashToast message={`Product ${product.sku} ${flash}.`} cleanHref={`/products/${product.id}`} />}
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
+        <Link href="/products" className="font-medium text-slate-500 hover:text-slate-800">
+          ← Products
+        </Link>
+      </nav>
+      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{product.name}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <span className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-sm text-slate-700">{product.sku}</span>
+            {stockStatus}
+            {category && <Badge tone="blue">{category.name}</Badge>}
+            {category?.deletedAt && <Badge>Category deleted</Badge>}
+          </div>
+        </div>
+        {canEdit && (
+          <div className="flex shrink-0 gap-2">
+            <ButtonLink href={`/products/${product.id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+            <DeleteProductButton product={{ id: product.id, sku: product.sku, name: product.name, onHand: product.onHand }} action={deleteProduct} />
+          </div>
+        )}
+      </div>
+
+      {canMove && (
+        <div className="mb-6">
+          <StockActions
+            product={{ id: product.id, sku: product.sku, name: product.name, unit: product.unit, cost: formatCents(product.costCents) }}
+            locations={stockLocations}
+            action={postMovement}
+          />
+        </div>
+      )}
+
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="On hand" value={formatInteger(product.onHand)} hint={`${product.unit} over all locations`} tone={low ? 'red' : 'neutral'} />
+        <Stat label="Reorder level" value={formatInteger(product.reorderLevel)} hint={`Safety stock ${formatInteger(product.safetyStock)} · order ${formatInteger(product.reorderQuantity)}`} />
+        <Stat label="Price" value={displayCents(product.priceCents)} />
+        <Stat label="Cost" value={displayCents(product.costCents)} hint="Standard cost" />
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Stock by location">
+            {levels.length === 0 ? (
+              <EmptyState title="No locations" description="Add a location to keep stock in." />
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {levels.map((level) => (
+                  <li key={level.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+                    <span className="min-w-0">
+                      <span className="font-mono text-xs font-medium text-slate-700">{level.code}</span>
+                      <span className="ml-2 text-slate-600">{level.name}</span>
+                      {level.isDefault && <span className="ml-2 text-xs text-slate-400">default</span>}
+                      {level.deleted && (
+                        <span className="ml-2">
+                          <Badge>Location deleted</Badge>
+                        </span>
+                      )}
+                    </span>
+                    <span className={`font-semibold tabular-nums ${level.onHand === 0 ? 'text-slate-400' : 'text-slate-900'}`}>{formatInteger(level.onHand)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card
+            title="Recent movements"
+            action={
+              <Link href={`/movements?productId=${product.id}`} className="text-sm font-medium text-brand-600 hover:text-brand-700">
+                All movements
+              </Link>
+            }
+          >
+            {ledgerRows.length === 0 ? (
+              <EmptyState title="No stock has moved yet" description={canMove ? 'Receive stock to put this product on the shelf.' : 'Receipts, shipments, transfers and counts appear here.'} />
+            ) : (
+              <>
+                <ProductLedger rows={ledgerRows} />
+                {ledger.nextCursor && (
+                  <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
+                    Showing the latest {LEDGER_ROWS}.{' '}
+                    <Link href={`/movements?productId=${product.id}`} className="font-medium text-brand-600 hover:text-brand-700">
+                      See the whole ledger
+                    </Link>
+                  </p>
+                )}
+              </>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card
+            title="Alert"
+            action={
+              <Link href="/alerts" className="text-sm font-medium text-brand-600 hover:text-brand-700">
+                All alerts
+              </Link>
+            }
+          >
+            {alert ? (
+              <div className="space-y-2 px-5 py-4 text-sm">
+                <p className="flex items-center gap-2">
+                  <Badge tone={alert.status === 'ACTIVE' ? 'red' : 'amber'}>{alert.status === 'ACTIVE' ? 'Active' : 'Dismissed'}</Badge>
+                  <span className="text-slate-700">Below reorder level</span>
+                </p>
+                <p className="text-slate-500">
+                  Since {formatDateTime(alert.createdAt)}, when {formatInteger(alert.onHandAtTrigger)} were on hand (reorder level {formatInteger(alert.reorderLevel)}).
+                  {alert.status === 'DISMISSED' && alert.dismissedAt ? ` Dismissed ${formatDate(alert.dismissedAt)}.` : ''}
+                </p>
+                <p className="text-slate-500">It resolves by itself when stock is back at {formatInteger(product.reorderLevel)} or more.</p>
+              </div>
+            ) : (
+              <p className="px-5 py-4 text-sm text-slate-500">
+                No open alert. One opens when on hand falls below {formatInteger(product.reorderLevel)}.
+              </p>
+            )}
+          </Card>
+
+          <Card title="Suppliers">
+            {product.suppliers.length === 0 ? (
+              <p className="px-5 py-4 text-sm text-slate-500">No supplier linked.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {product.suppliers.map((link) => (
+                  <li key={link.supplierId} className="px-5 py-3 text-sm">
+                    <div className="flex items-center justify-between gap-2">
+                      <span className="min-w-0 truncate font-medium text-slate-900">{link.supplier.name}</span>
+                      {link.preferred && <Badge tone="blue">Preferred</Badge>}
+                    </div>
+                    <p className="mt-0.5 text-xs text-slate-500">
+                      Lead time {formatInteger(link.leadTimeDays)} day{link.leadTimeDays === 1 ? '' : 's'}
+                      {link.unitCostCents !== null ? ` · ${displayCents(link.unitCostCents)} each` : ''}
+                      {link.supplierSku ? (
+                        <>
+                          {' · '}
+                          <span className="font-mono">{link.supplierSku}</span>
+                        </>
+                      ) : null}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card title="Details">
+            <dl className="divide-y divide-slate-100">
+              <Detail label="Unit">{product.unit}</Detail>
+              <Detail label="Category">{category ? category.name : <span className="text-slate-400">None</span>}</Detail>
+              <Detail label="Created">{formatDate(product.createdAt)}</Detail>
+              <Detail label="Updated">{formatDate(product.updatedAt)}</Detail>
+            </dl>
+            {product.description && (
+              <div className="border-t border-slate-100 px-5 py-3">
+                <p className="text-sm font-medium text-slate-500">Description</p>
+                <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{product.description}</p>
+              </div>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
