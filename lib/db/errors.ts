@@ -51,12 +51,20 @@ export function isRetryableDatabaseError(error: unknown): boolean {
   return /SQLITE_BUSY|database is locked/i.test(messageChain(error));
 }
 
+/** A value did not fit its column (PostgreSQL 22003), such as a total past 2^31 - 1. */
+function isOutOfRange(error: unknown): boolean {
+  return codeOf(error) === 'P2020' || driverCodeOf(error) === '22003' || /out of range/i.test(messageChain(error));
+}
+
 /** Known database conditions that are not bugs, in the error vocabulary of lib/errors. */
 export function classifyDatabaseError(error: unknown): AppError | undefined {
   if (isRetryableDatabaseError(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is busy. Please try again in a moment.', {
       retryAfterSeconds: 1,
     });
+  }
+  if (isOutOfRange(error)) {
+    return new AppError('VALIDATION_FAILED', 'A number is larger than can be stored.', { fieldErrors: { quantity: 'Too large' } });
   }
   if (isUniqueViolation(error)) {
     return new AppError('CONFLICT', 'A record with the same unique value already exists.');

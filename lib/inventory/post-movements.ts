@@ -53,9 +53,8 @@ export async function postMovements({ movements, actorId, batch = false, idempot
   const resolved = await resolveMovements(movements, fieldPrefix);
   try {
     const answer = await writeTransaction(async (tx) => {
-      const now = new Date();
-      const recordId = idempotency ? await claimIdempotencyKey(tx, idempotency, now) : undefined;
-      const answer = await writeMovements(tx, { resolved, actorId, now, fieldPrefix });
+      const recordId = idempotency ? await claimIdempotencyKey(tx, idempotency, new Date()) : undefined;
+      const answer = await writeMovements(tx, { resolved, actorId, fieldPrefix });
       if (recordId !== undefined) await storeIdempotentAnswer(tx, recordId, { status: 201, body: answer });
       return answer;
     });
@@ -70,9 +69,11 @@ export async function postMovements({ movements, actorId, batch = false, idempot
 
 async function writeMovements(
   tx: Transaction,
-  { resolved, actorId, now, fieldPrefix }: { resolved: ResolvedMovement[]; actorId: number; now: Date; fieldPrefix: (index: number) => string },
+  { resolved, actorId, fieldPrefix }: { resolved: ResolvedMovement[]; actorId: number; fieldPrefix: (index: number) => string },
 ): Promise<PostMovementsAnswer> {
   await lockProducts(tx, resolved);
+  // Timestamped under the products' locks, so a product's rows are in time order as in id order.
+  const now = new Date();
   const startingBalances = await lockStockLevels(tx, resolved, now);
   const plan = planMovements(resolved, startingBalances, fieldPrefix);
   await applyNetChanges(tx, plan, now);
