@@ -33,6 +33,8 @@ test('signing out ends the session', async ({ page }) => {
   await page.getByLabel('Password').fill(E2E_ADMIN.password);
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  // The sign-out form is a client component: click once the page has hydrated.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: /sign out/i }).first().click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/');
