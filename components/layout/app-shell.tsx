@@ -4,7 +4,6 @@ import { Dialog, DialogPanel } from '@headlessui/react';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { NavLinks } from './nav-links';
-import { useLiveAlertCount } from './use-live-alert-count';
 
 interface ShellUser {
   name: string;
@@ -42,9 +41,8 @@ function UserPanel({ user, signOut }: { user: ShellUser; signOut: () => Promise<
  * The signed-in frame: a sidebar on wide screens; on phones a top bar whose menu button
  * opens the same navigation in a Headless UI dialog (focus trapped, Escape closes).
  */
-export function AppShell({ user, activeAlertCount: initialAlertCount, signOut, children }: { user: ShellUser; activeAlertCount: number; signOut: () => Promise<void>; children: ReactNode }) {
+export function AppShell({ user, activeAlertCount, signOut, children }: { user: ShellUser; activeAlertCount: number; signOut: () => Promise<void>; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
-  const activeAlertCount = useLiveAlertCount(initialAlertCount);
   return (
     <div className="min-h-screen">
       <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col border-r border-slate-200 bg-white py-5 lg:flex">
