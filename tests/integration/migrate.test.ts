@@ -1,63 +1,180 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { databaseEngine, databaseUrl, db } from '@/lib/db/client';
-import { migrate, MigrationError } from '@/lib/db/migrate';
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { databaseUrl, db } from '@/lib/db/client';
+import { sqliteFilePath } from '@/lib/db/engine';
+import { migrate, MigrationError, readMigrations } from '@/lib/db/migrate';
+import { engineName } from './helpers';
+
+/**
+ * lib/db/migrate.ts on the engine under test. Tests that change the bookkeeping work on empty
+ * databases of their own; tests that only read it use this file's migrated database.
+ */
+const engine = engineName();
+const MIGRATIONS = engine === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations';
+const projectMigrations = readMigrations(engine).map((migration) => migration.name);
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  await Promise.all(cleanups.map((cleanup) => cleanup()));
+});
 
 /** A copy of the project's migrations in a temporary root, free to be tampered with. */
 function migrationsCopy(): string {
   const root = mkdtempSync(join(tmpdir(), 'stockroom-migrations-'));
   cpSync(join(process.cwd(), 'prisma'), join(root, 'prisma'), { recursive: true });
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   return root;
 }
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+/** Adds a migration folder to a copied root. */
+function addMigration(root: string, name: string, sql: string): void {
+  cpSync(join(root, MIGRATIONS, projectMigrations[0] as string), join(root, MIGRATIONS, name), { recursive: true });
+  writeFileSync(join(root, MIGRATIONS, name, 'migration.sql'), sql);
+}
 
-describe(`npm run db:migrate on ${databaseEngine()}`, () => {
-  it('applies nothing to a database that is up to date', async () => {
+/** A new database with no tables at all, removed after the file. */
+async function emptyDatabase(): Promise<string> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'stockroom-empty-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    return `file:${join(dir, 'empty.db')}`;
+  }
+  const adminUrl = process.env.TEST_POSTGRES_URL as string;
+  // Named with this run's prefix, so the run's teardown removes it even if this file crashes.
+  const name = `${inject('stockroomRunPrefix')}${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  await sql(adminUrl, `CREATE DATABASE "${name}"`);
+  cleanups.push(() => sql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One statement on a database other than this file's (the Prisma client is bound to DATABASE_URL). */
+async function sql<Row = Record<string, unknown>>(url: string, statement: string, parameters: unknown[] = []): Promise<Row[]> {
+  if (url.startsWith('file:')) {
+    const database = new Sqlite(sqliteFilePath(url));
+    try {
+      const prepared = database.prepare(statement);
+      return prepared.reader ? (prepared.all(...parameters) as Row[]) : (prepared.run(...parameters), []);
+    } finally {
+      database.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(statement, parameters)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+const placeholders = (count: number) => Array.from({ length: count }, (_, index) => (engine === 'sqlite' ? '?' : `$${index + 1}`)).join(', ');
+
+async function bookkeeping(url: string) {
+  return sql<{ migration_name: string; checksum: string; finished_at: unknown }>(url, 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name');
+}
+
+describe(`the migration runner (npm run db:migrate) on ${engine}`, () => {
+  it('migrates an empty database, then applies nothing the second time', async () => {
+    const url = await emptyDatabase();
+    const first = await migrate({ url });
+    expect(first).toEqual({ engine, applied: projectMigrations, alreadyApplied: 0 });
+    const second = await migrate({ url });
+    expect(second).toEqual({ engine, applied: [], alreadyApplied: projectMigrations.length });
+    expect((await bookkeeping(url)).map((row) => row.migration_name)).toEqual(projectMigrations);
+  });
+
+  it('applies nothing to this file’s database, which the test setup migrated', async () => {
     const result = await migrate({ url: databaseUrl() });
     expect(result.applied).toEqual([]);
-    expect(result.alreadyApplied).toBeGreaterThan(0);
+    expect(result.alreadyApplied).toBe(projectMigrations.length);
   });
 
-  it('refuses to run when an applied migration file was edited', async () => {
-    const root = migrationsCopy();
-    roots.push(root);
-    const folder = databaseEngine() === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations';
-    appendFileSync(join(root, folder, '20261125000000_init', 'migration.sql'), '\n-- an innocent-looking edit\n');
-    const attempt = migrate({ url: databaseUrl(), root });
-    await expect(attempt).rejects.toBeInstanceOf(MigrationError);
-    await expect(migrate({ url: databaseUrl(), root })).rejects.toThrow(/edited after it was applied/);
+  it('lets two migrators race on one empty database: every migration is applied exactly once', async () => {
+    const url = await emptyDatabase();
+    const results = await Promise.all([migrate({ url }), migrate({ url })]);
+    expect(results.flatMap((result) => result.applied).sort()).toEqual(projectMigrations);
+    expect((await bookkeeping(url)).map((row) => row.migration_name)).toEqual(projectMigrations);
   });
 
-  it('applies a new migration once, in a transaction, and records it', async () => {
+  it('refuses to run when an applied migration file was edited, and changes nothing', async () => {
     const root = migrationsCopy();
-    roots.push(root);
-    const folder = databaseEngine() === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations';
+    appendFileSync(join(root, MIGRATIONS, projectMigrations[0] as string, 'migration.sql'), '\n-- an innocent-looking edit\n');
+    addMigration(root, '29991231000000_after_the_edit', 'CREATE TABLE "after_the_edit" ("id" INTEGER PRIMARY KEY);\n');
+    const before = await bookkeeping(databaseUrl());
+
+    const error = await migrate({ url: databaseUrl(), root }).then(() => null, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(new RegExp(`${projectMigrations[0]} was edited`));
+    expect(await bookkeeping(databaseUrl())).toEqual(before);
+  });
+
+  it('refuses to run while a migration is recorded as started but unfinished, until it is marked rolled back', async () => {
+    const url = await emptyDatabase();
+    await migrate({ url });
+    const root = migrationsCopy();
+    const name = '29991231000002_half_applied';
+    addMigration(root, name, 'CREATE TABLE "half_applied" ("id" INTEGER PRIMARY KEY);\n');
+    // What a crash mid-migration leaves behind (as Prisma records it): a row without finished_at.
+    const id = randomUUID();
+    await sql(url, `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES (${placeholders(4)}, 0)`, [
+      id,
+      readMigrations(engine, root).find((migration) => migration.name === name)?.checksum,
+      name,
+      new Date().toISOString(),
+    ]);
+
+    const error = await migrate({ url, root }).then(() => null, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(new RegExp(`${name} started but did not finish`));
+
+    // `prisma migrate resolve --rolled-back` marks it; then the migration is applied afresh.
+    await sql(url, `UPDATE "_prisma_migrations" SET "rolled_back_at" = ${engine === 'sqlite' ? "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')" : 'now()'} WHERE "id" = ${placeholders(1)}`, [id]);
+    expect((await migrate({ url, root })).applied).toEqual([name]);
+    expect((await bookkeeping(url)).filter((row) => row.migration_name === name && row.finished_at !== null)).toHaveLength(1);
+  });
+
+  it('refuses a database that has a migration this checkout does not know', async () => {
+    const url = await emptyDatabase();
+    const root = migrationsCopy();
+    const name = '29991231000003_from_a_newer_checkout';
+    addMigration(root, name, 'CREATE TABLE "from_a_newer_checkout" ("id" INTEGER PRIMARY KEY);\n');
+    expect((await migrate({ url, root })).applied).toEqual([...projectMigrations, name]);
+    await expect(migrate({ url })).rejects.toThrow(new RegExp(`${name} is applied to the database but missing from this checkout`));
+  });
+
+  it('applies a new migration once, in a transaction, and records it with its checksum', async () => {
+    const root = migrationsCopy();
     const name = '29991231000000_add_scratch_table';
-    cpSync(join(root, folder, '20261125000000_init'), join(root, folder, name), { recursive: true });
-    writeFileSync(join(root, folder, name, 'migration.sql'), 'CREATE TABLE "scratch_for_test" ("id" INTEGER PRIMARY KEY);\n');
+    addMigration(root, name, 'CREATE TABLE "scratch_for_test" ("id" INTEGER PRIMARY KEY);\n');
     expect((await migrate({ url: databaseUrl(), root })).applied).toEqual([name]);
     expect((await migrate({ url: databaseUrl(), root })).applied).toEqual([]);
-    const rows = await db().$queryRaw<Array<{ migration_name: string }>>`SELECT migration_name FROM "_prisma_migrations" WHERE migration_name = ${name}`;
-    expect(rows).toHaveLength(1);
+    const rows = await db().$queryRaw<Array<{ checksum: string }>>`SELECT checksum FROM "_prisma_migrations" WHERE migration_name = ${name} AND finished_at IS NOT NULL`;
+    expect(rows.map((row) => row.checksum)).toEqual([readMigrations(engine, root).find((migration) => migration.name === name)?.checksum]);
+    expect(await db().$queryRawUnsafe<unknown[]>('SELECT * FROM "scratch_for_test"')).toEqual([]);
   });
 
   it('rolls a failing migration back completely and records nothing', async () => {
+    const url = await emptyDatabase();
+    await migrate({ url });
     const root = migrationsCopy();
-    roots.push(root);
-    const folder = databaseEngine() === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations';
     const name = '29991231000001_broken';
-    cpSync(join(root, folder, '20261125000000_init'), join(root, folder, name), { recursive: true });
-    writeFileSync(join(root, folder, name, 'migration.sql'), 'CREATE TABLE "half_done" ("id" INTEGER);\nTHIS IS NOT SQL;\n');
-    await expect(migrate({ url: databaseUrl(), root })).rejects.toThrow();
-    const rows = await db().$queryRaw<Array<{ migration_name: string }>>`SELECT migration_name FROM "_prisma_migrations" WHERE migration_name = ${name}`;
-    expect(rows).toHaveLength(0);
-    const table = databaseEngine() === 'sqlite'
-      ? await db().$queryRaw<unknown[]>`SELECT name FROM sqlite_master WHERE name = 'half_done'`
-      : await db().$queryRaw<unknown[]>`SELECT tablename FROM pg_tables WHERE tablename = 'half_done'`;
-    expect(table).toHaveLength(0);
+    addMigration(root, name, 'CREATE TABLE "half_done" ("id" INTEGER);\nTHIS IS NOT SQL;\n');
+    await expect(migrate({ url, root })).rejects.toThrow(/syntax error/);
+    expect((await bookkeeping(url)).map((row) => row.migration_name)).toEqual(projectMigrations);
+    const table =
+      engine === 'sqlite'
+        ? await sql(url, `SELECT name FROM sqlite_master WHERE name = 'half_done'`)
+        : await sql(url, `SELECT tablename FROM pg_tables WHERE tablename = 'half_done'`);
+    expect(table).toEqual([]);
+    // Once the file is fixed, the same migration goes through.
+    writeFileSync(join(root, MIGRATIONS, name, 'migration.sql'), 'CREATE TABLE "half_done" ("id" INTEGER);\n');
+    expect((await migrate({ url, root })).applied).toEqual([name]);
   });
 });

@@ -19,4 +19,13 @@ describe('environment validation at start-up', () => {
     expect(() => loadEnvironment({ DATABASE_URL: 'mysql://nope' })).toThrow(/DATABASE_URL/);
     expect(loadEnvironment({ DATABASE_URL: 'postgresql://u:p@h:5432/d' }).DATABASE_URL).toMatch(/^postgresql/);
   });
+
+  it('names each wrong variable: a short secret, a password without its email, an unknown URL scheme', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+    expect(() => loadEnvironment({ ADMIN_PASSWORD: 'long-enough-password' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD go together/);
+    expect(() => loadEnvironment({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long-enough-password' })).toThrow(/ADMIN_EMAIL must be an email address/);
+    for (const url of ['sqlite:./data.db', 'mysql://u:p@h/d', 'http://localhost:5432/db']) expect(() => loadEnvironment({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+    expect(loadEnvironment({ ADMIN_EMAIL: 'boss@shop.test', ADMIN_PASSWORD: 'long-enough-password' }).ADMIN_EMAIL).toBe('boss@shop.test');
+    expect(loadEnvironment({ DATABASE_URL: 'postgres://u:p@h:5432/d' }).DATABASE_URL).toBe('postgres://u:p@h:5432/d');
+  });
 });

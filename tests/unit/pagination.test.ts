@@ -8,6 +8,9 @@ describe('pagination', () => {
     expect(decodeCursor(encodeCursor(42))).toBe(42);
     for (const bad of ['garbage', encodeCursor(42).slice(0, -2), Buffer.from('{"id":-1}').toString('base64url')]) expect(decodeCursor(bad)).toBeUndefined();
     expect(pageQuerySchema.safeParse({ cursor: 'garbage' }).success).toBe(false);
+    for (const id of [0, 1.5, '7', null]) expect(decodeCursor(Buffer.from(JSON.stringify({ id })).toString('base64url'))).toBeUndefined();
+    expect(pageQuerySchema.parse({ cursor: encodeCursor(7) }).cursor).toBe(7);
+    expect(pageQuerySchema.parse({ cursor: '' }).cursor).toBeUndefined();
   });
 
   it('defaults and bounds limit', () => {
@@ -22,6 +25,7 @@ describe('pagination', () => {
     const page = toPage(rows, 2);
     expect(page.data).toEqual([{ id: 1 }, { id: 2 }]);
     expect(decodeCursor(page.nextCursor ?? '')).toBe(2);
+    expect(toPage([], 50)).toEqual({ data: [], nextCursor: null });
   });
 });
 

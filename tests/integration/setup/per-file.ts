@@ -1,25 +1,29 @@
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { disconnectDatabase } from '@/lib/db/client';
 
 /**
- * Runs before each integration test file's imports: points DATABASE_URL at a database of
- * the file's own, copied from the migrated template, and removes it afterwards. Tests in one
- * file share that database, so they create their own rows with unique values.
+ * Runs before each integration test file's imports: points DATABASE_URL at a database of the
+ * file's own, copied from the run's migrated template (setup/global-setup.ts explains the
+ * approach), and removes it when the file ends. Tests in one file share that database, so they
+ * create their own rows with unique values.
  */
-const TEMPLATE_DIR = join(process.cwd(), 'tests/.tmp');
-const POSTGRES_TEMPLATE = 'stockroom_test_template';
-const unique = `${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+const template = inject('stockroomTemplate');
+const prefix = inject('stockroomRunPrefix');
+const unique = randomUUID().replaceAll('-', '').slice(0, 16);
 
 if (process.env.TEST_ENGINE === 'postgresql') {
   const adminUrl = process.env.TEST_POSTGRES_URL as string;
-  const database = `stockroom_test_${unique}`;
+  const database = `${prefix}${unique}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${POSTGRES_TEMPLATE}"`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   process.env.DATABASE_URL = url.toString();
@@ -27,12 +31,15 @@ if (process.env.TEST_ENGINE === 'postgresql') {
     await disconnectDatabase();
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await cleanup.end();
+    try {
+      await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    } finally {
+      await cleanup.end();
+    }
   });
 } else {
-  const file = join(TEMPLATE_DIR, `file-${unique}.db`);
-  copyFileSync(join(TEMPLATE_DIR, 'template.db'), file);
+  const file = `${prefix}${unique}.db`;
+  copyFileSync(template, file);
   process.env.DATABASE_URL = `file:${file}`;
   afterAll(async () => {
     await disconnectDatabase();
