@@ -1,12 +1,19 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
 
+export const metadata: Metadata = { title: 'Not found' };
+
+/** Unknown addresses, and pages the signed-in role may not see (requirePageActor → notFound). */
 export default function NotFound() {
   return (
-    <div className="flex min-h-[60vh] flex-col items-center justify-center px-4 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="mt-2 text-2xl font-semibold text-slate-900">Nothing here</h1>
-      <p className="mt-2 text-sm text-slate-500">The page does not exist, or you may not see it.</p>
-      <Link href="/" className="mt-6 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+    <div className="flex min-h-[70vh] flex-col items-center justify-center px-4 py-16 text-center">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src="/favicon.svg" alt="" width={40} height={40} className="h-10 w-10 rounded-lg opacity-90" />
+      <p className="mt-6 text-sm font-semibold text-brand-600">404</p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Nothing here</h1>
+      <p className="mt-2 max-w-sm text-sm text-slate-500">This page does not exist, or your role does not give access to it.</p>
+      <Link href="/" className={`${buttonClasses()} mt-6`}>
         Back to the dashboard
       </Link>
     </div>

@@ -3,24 +3,27 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { sessionActor } from '@/lib/auth/actor';
 import { signInAction } from './actions';
+import { safeCallbackUrl } from './callback-url';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await sessionActor()) redirect('/');
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  // Already signed in (and the account still enabled): straight on.
+  if (await sessionActor()) redirect(callbackUrl);
   return (
-    <div className="flex min-h-screen items-center justify-center px-4 py-12">
+    <div className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
-        <div className="mb-8 text-center">
+        <div className="mb-8 flex flex-col items-center text-center">
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src="/favicon.svg" alt="" className="mx-auto h-12 w-12" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-slate-900">Sign in to Stockroom</h1>
-          <p className="mt-1 text-sm text-slate-500">Every unit accounted for.</p>
+          <img src="/favicon.svg" alt="" width={44} height={44} className="h-11 w-11 rounded-xl shadow-sm" />
+          <h1 className="mt-5 text-2xl font-semibold tracking-tight text-slate-900">Sign in to Stockroom</h1>
+          <p className="mt-1.5 text-sm text-slate-500">Every unit, every location, accounted for.</p>
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <LoginForm action={signInAction} callbackUrl={callbackUrl ?? '/'} />
+          <LoginForm action={signInAction} callbackUrl={callbackUrl} />
         </div>
+        <p className="mt-6 text-center text-xs text-slate-500">Forgot your password? Ask an admin to reset it.</p>
       </div>
     </div>
   );

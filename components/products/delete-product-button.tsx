@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { FormAlert } from './form-controls';
-import { Modal } from './modal';
 import type { ProductAction } from './types';
 import { useProductAction } from './use-product-action';
 
@@ -15,9 +15,9 @@ export function DeleteProductButton({ product, action }: { product: { id: number
       <Button type="button" variant="secondary" onClick={() => setOpen(true)} aria-haspopup="dialog" className="text-red-700! hover:bg-red-50!">
         Delete
       </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title="Delete this product?" description={<>{product.name} · <span className="font-mono">{product.sku}</span></>}>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Delete this product?" description={<>{product.name} · <span className="font-mono">{product.sku}</span></>}>
         <DeleteForm product={product} action={action} onCancel={() => setOpen(false)} />
-      </Modal>
+      </Dialog>
     </>
   );
 }

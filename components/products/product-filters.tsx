@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { SelectField } from './form-controls';
+import { Select } from '@/components/ui/select';
 import type { OptionItem } from './types';
 
 export interface ProductFilterValues {
@@ -104,37 +104,37 @@ export function ProductFilters({
 
       {/* Hidden (not removed) when folded: its values are still sent with a search. */}
       <div id={panelId} className={`${expanded ? 'grid' : 'hidden'} mt-4 gap-4 sm:grid-cols-2 md:grid md:grid-cols-4`}>
-        <SelectField label="Category" name="categoryId" defaultValue={values.categoryId}>
+        <Select label="Category" name="categoryId" defaultValue={values.categoryId}>
           <option value="">All categories</option>
           {categories.map((item) => (
             <option key={item.id} value={item.id}>
               {item.label}
             </option>
           ))}
-        </SelectField>
-        <SelectField label="Supplier" name="supplierId" defaultValue={values.supplierId}>
+        </Select>
+        <Select label="Supplier" name="supplierId" defaultValue={values.supplierId}>
           <option value="">All suppliers</option>
           {suppliers.map((item) => (
             <option key={item.id} value={item.id}>
               {item.label}
             </option>
           ))}
-        </SelectField>
-        <SelectField label="In stock at" name="locationId" defaultValue={values.locationId}>
+        </Select>
+        <Select label="In stock at" name="locationId" defaultValue={values.locationId}>
           <option value="">Any location</option>
           {locations.map((item) => (
             <option key={item.id} value={item.id}>
               {item.label}
             </option>
           ))}
-        </SelectField>
-        <SelectField label="Sort by" name="sort" defaultValue={values.sort}>
+        </Select>
+        <Select label="Sort by" name="sort" defaultValue={values.sort}>
           {SORT_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
-        </SelectField>
+        </Select>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:col-span-2 md:col-span-4">
           <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
             <input type="checkbox" name="lowStock" value="true" defaultChecked={values.lowStock} className="h-4 w-4 rounded border-slate-300 accent-brand-600" />
@@ -150,7 +150,7 @@ export function ProductFilters({
                 Clear
               </Link>
             ) : null}
-            <Button type="submit" variant="secondary" className="flex-1 sm:flex-none md:hidden">
+            <Button type="submit" className="flex-1 sm:flex-none md:hidden">
               Apply filters
             </Button>
           </div>

@@ -1,9 +1,10 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { ButtonLink, FormAlert, SelectField, TextAreaField } from './form-controls';
+import { Select } from '@/components/ui/select';
+import { FormAlert, TextAreaField } from './form-controls';
 import { PRODUCT_FORM_FIELDS, type OptionItem, type ProductAction, type ProductFormField, type ProductFormValues } from './types';
 import { unplacedErrors, useProductAction } from './use-product-action';
 
@@ -74,20 +75,20 @@ export function ProductForm({
               required
             />
             <Field label="Name" name="name" defaultValue={value('name')} error={errors.name} autoComplete="off" maxLength={200} required />
-            <SelectField label="Category" name="categoryId" defaultValue={value('categoryId')} error={errors.categoryId}>
+            <Select label="Category" name="categoryId" defaultValue={value('categoryId')} error={errors.categoryId}>
               <option value="">No category</option>
               {categories.map((category) => (
                 <option key={category.id} value={category.id}>
                   {category.label}
                 </option>
               ))}
-            </SelectField>
+            </Select>
             <Field label="Unit" name="unit" defaultValue={value('unit')} error={errors.unit} hint='How it is counted: "each", "kg", "box of 12"' maxLength={20} />
-            <TextAreaField label="Description" name="description" defaultValue={value('description')} error={errors.description} maxLength={2000} className="sm:col-span-2" />
+            <TextAreaField label="Description" name="description" optional defaultValue={value('description')} error={errors.description} maxLength={2000} className="sm:col-span-2" />
           </Section>
           <Section title="Pricing" description="Amounts in your shop's currency, with at most two decimals.">
             <Field label="Price" name="price" inputMode="decimal" placeholder="0.00" defaultValue={value('price')} error={errors.price} hint="Selling price, more than 0" required />
-            <Field label="Cost" name="cost" inputMode="decimal" placeholder="0.00" defaultValue={value('cost')} error={errors.cost} hint="Standard cost, used for stock value" />
+            <Field label="Cost" name="cost" optional inputMode="decimal" placeholder="0.00" defaultValue={value('cost')} error={errors.cost} hint="Standard cost, used for stock value" />
           </Section>
           <Section title="Reordering" description="An alert opens when the total on hand falls below the reorder level.">
             <Field label="Reorder level" name="reorderLevel" inputMode="numeric" defaultValue={value('reorderLevel')} error={errors.reorderLevel} hint="At least the safety stock" />

@@ -101,8 +101,8 @@ export function ProductTable({ rows, sort, hrefFor }: { rows: ProductRow[]; sort
                 Category
               </th>
               <SortHeader label="On hand" column="onHand" sort={sort} hrefFor={hrefFor} align="right" className="w-28 whitespace-nowrap px-3" />
-              <th scope="col" className="w-28 whitespace-nowrap px-3 py-2.5 text-right font-medium">
-                Reorder at
+              <th scope="col" className="w-32 whitespace-nowrap px-3 py-2.5 text-right font-medium">
+                Reorder level
               </th>
               <th scope="col" className="w-24 px-3 py-2.5 text-right font-medium">
                 Price
@@ -143,7 +143,7 @@ export function ProductTable({ rows, sort, hrefFor }: { rows: ProductRow[]; sort
                   {row.category ? ` · ${row.category}` : ''}
                 </p>
                 <p className="mt-1 text-xs text-slate-500">
-                  <span className="tabular-nums text-slate-700">{row.price}</span> · reorder at {formatInteger(row.reorderLevel)}
+                  <span className="tabular-nums text-slate-700">{row.price}</span> · reorder level {formatInteger(row.reorderLevel)}
                 </p>
               </div>
               <div className="flex shrink-0 flex-col items-end gap-1">

@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { FormAlert, SelectField } from './form-controls';
-import { Modal } from './modal';
+import { Select } from '@/components/ui/select';
+import { FormAlert } from './form-controls';
 import { MOVEMENT_FORM_FIELDS, type ProductAction, type StockLocationOption, type StockMovementType } from './types';
 import { unplacedErrors, useProductAction } from './use-product-action';
 
@@ -50,7 +51,7 @@ export function StockActions({ product, locations, action }: { product: StockPro
           </Button>
         ))}
       </div>
-      <Modal
+      <Dialog
         open={type !== null}
         onClose={() => setType(null)}
         title={COPY[shown].title}
@@ -61,7 +62,7 @@ export function StockActions({ product, locations, action }: { product: StockPro
         }
       >
         <StockMovementForm key={shown} type={shown} product={product} locations={locations} action={action} onCancel={() => setType(null)} onDone={() => setType(null)} />
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -169,7 +170,7 @@ function MovementFields({
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
+        <Select
           label={type === 'TRANSFER' ? 'From' : type === 'RECEIPT' ? 'Into location' : 'Location'}
           name="locationId"
           defaultValue={initialLocation}
@@ -178,11 +179,11 @@ function MovementFields({
           className={type === 'TRANSFER' ? '' : 'sm:col-span-2'}
         >
           <LocationOptions locations={locations} />
-        </SelectField>
+        </Select>
         {type === 'TRANSFER' && (
-          <SelectField label="To" name="toLocationId" defaultValue={values.toLocationId ?? (firstOther ? String(firstOther.id) : '')} error={errors.toLocationId}>
+          <Select label="To" name="toLocationId" defaultValue={values.toLocationId ?? (firstOther ? String(firstOther.id) : '')} error={errors.toLocationId}>
             <LocationOptions locations={locations} />
-          </SelectField>
+          </Select>
         )}
       </div>
       {type === 'ADJUSTMENT' && (
@@ -224,12 +225,13 @@ function MovementFields({
         <Field
           label="Reason"
           name="reason"
+          optional
           defaultValue={values.reason ?? ''}
           error={errors.reason}
           maxLength={500}
-          placeholder={type === 'ADJUSTMENT' ? 'Damaged, found, returned…' : 'Optional'}
+          placeholder={type === 'ADJUSTMENT' ? 'Damaged, found, returned…' : undefined}
         />
-        <Field label="Reference" name="reference" defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO, order or count sheet" />
+        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO, order or count sheet" />
       </div>
     </div>
   );

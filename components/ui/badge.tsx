@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 
-type Tone = 'neutral' | 'red' | 'green' | 'amber' | 'blue';
+export type BadgeTone = 'neutral' | 'red' | 'green' | 'amber' | 'blue';
 
-const TONES: Record<Tone, string> = {
+const TONES: Record<BadgeTone, string> = {
   neutral: 'bg-slate-100 text-slate-700 ring-slate-200',
   red: 'bg-red-50 text-red-700 ring-red-200',
   green: 'bg-emerald-50 text-emerald-700 ring-emerald-200',
@@ -10,6 +10,11 @@ const TONES: Record<Tone, string> = {
   blue: 'bg-brand-50 text-brand-700 ring-brand-100',
 };
 
-export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{children}</span>;
+/** A short status label. Tone is never the only signal: the text says it too. */
+export function Badge({ tone = 'neutral', className = '', children }: { tone?: BadgeTone; className?: string; children: ReactNode }) {
+  return (
+    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]} ${className}`}>
+      {children}
+    </span>
+  );
 }

@@ -1,34 +1,61 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  label: string;
-  name: string;
-  /** The server's or the browser's message for this field; shown under it and announced. */
-  error?: string;
-  hint?: string;
+/** The label, hint and error ids of one control, and its props for aria. */
+export function useFieldIds(hasHint: boolean, hasError: boolean) {
+  const id = useId();
+  // The error takes the hint's place, so the description is always what is on screen.
+  const hintId = hasHint && !hasError ? `${id}-hint` : undefined;
+  const errorId = hasError ? `${id}-error` : undefined;
+  return {
+    id,
+    hintId,
+    errorId,
+    aria: {
+      'aria-invalid': hasError ? (true as const) : undefined,
+      'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+    },
+  };
 }
 
-/** A labelled input whose error is tied to it with aria-describedby and aria-invalid. */
-export function Field({ label, name, error, hint, className = '', ...props }: FieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+/** The look of every text control (phones get 16 px text from globals.css, so iOS does not zoom). */
+export const CONTROL_CLASSES =
+  'mt-1 block w-full rounded-lg border bg-white px-3 text-sm text-slate-900 shadow-sm transition-colors placeholder:text-slate-400 focus:outline-none focus:ring-2 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500';
+
+export function controlStateClasses(invalid: boolean): string {
+  return invalid
+    ? 'border-red-400 focus:border-red-500 focus:ring-red-200'
+    : 'border-slate-300 hover:border-slate-400 focus:border-brand-500 focus:ring-brand-100';
+}
+
+/** The label line, the control, then the hint or the error: shared by Field and Select. */
+export function FieldFrame({
+  id,
+  label,
+  optional,
+  hint,
+  hintId,
+  error,
+  errorId,
+  className = '',
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  optional?: boolean;
+  hint?: ReactNode;
+  hintId?: string;
+  error?: string;
+  errorId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
+      <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm font-medium text-slate-700">
+        <span>{label}</span>
+        {optional && <span className="text-xs font-normal text-slate-400">Optional</span>}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block h-10 w-full rounded-lg border bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2 ${
-          error ? 'border-red-400 focus:border-red-500 focus:ring-red-200' : 'border-slate-300 focus:border-brand-500 focus:ring-brand-100'
-        }`}
-        {...props}
-      />
+      {children}
       {hint && !error && (
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -40,5 +67,38 @@ export function Field({ label, name, error, hint, className = '', ...props }: Fi
         </p>
       )}
     </div>
+  );
+}
+
+export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  name: string;
+  /** The server's or the browser's message for this field; shown under it and announced. */
+  error?: string;
+  hint?: ReactNode;
+  /** Marks the label "Optional" (for forms where most fields are required). */
+  optional?: boolean;
+  /** Classes of the input itself; `className` styles the wrapper. */
+  inputClassName?: string;
+}
+
+/**
+ * A labelled input whose hint and error are tied to it with aria-describedby, and which is
+ * aria-invalid while it has an error. Uncontrolled: pass the typed value back through
+ * `defaultValue` (FormState.values) so a failed submission keeps what was typed.
+ */
+export function Field({ label, name, error, hint, optional, className = '', inputClassName = '', required, ...props }: FieldProps) {
+  const { id, hintId, errorId, aria } = useFieldIds(Boolean(hint), Boolean(error));
+  return (
+    <FieldFrame id={id} label={label} optional={optional} hint={hint} hintId={hintId} error={error} errorId={errorId} className={className}>
+      <input
+        id={id}
+        name={name}
+        required={required}
+        {...aria}
+        {...props}
+        className={`${CONTROL_CLASSES} h-10 ${controlStateClasses(Boolean(error))} ${inputClassName}`}
+      />
+    </FieldFrame>
   );
 }

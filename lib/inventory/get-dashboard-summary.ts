@@ -23,10 +23,11 @@ export interface DashboardSummary {
 /** The figures on the dashboard, in four small queries. */
 export async function getDashboardSummary(): Promise<DashboardSummary> {
   const client = db();
-  const [totals, activeAlerts, movements] = await Promise.all([
+  const [totals, activeAlertCount, activeAlerts, movements] = await Promise.all([
     client.$queryRaw<Array<{ products: number | bigint; units: number | bigint | null; value: number | bigint | string | null }>>`
       SELECT COUNT(*) AS "products", SUM("on_hand") AS "units", SUM(CAST("on_hand" AS BIGINT) * "cost_cents") AS "value"
         FROM "products" WHERE "deleted_at" IS NULL`,
+    client.inventoryAlert.count({ where: { status: 'ACTIVE' } }),
     client.inventoryAlert.findMany({
       where: { status: 'ACTIVE' },
       orderBy: { createdAt: 'desc' },
@@ -39,7 +40,6 @@ export async function getDashboardSummary(): Promise<DashboardSummary> {
       include: { product: { select: { sku: true, name: true } }, location: { select: { code: true } }, createdBy: { select: { name: true } } },
     }),
   ]);
-  const activeAlertCount = await client.inventoryAlert.count({ where: { status: 'ACTIVE' } });
   const row = totals[0];
   return {
     productCount: Number(row?.products ?? 0),

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FlashToast } from '@/components/products/flash-toast';
-import { ButtonLink } from '@/components/products/form-controls';
 import { ProductFilters, type ProductFilterValues } from '@/components/products/product-filters';
 import { ProductTable, type ProductRow } from '@/components/products/product-table';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
