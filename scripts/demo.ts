@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { dirname, join } from 'node:path';
 import { DEFAULT_DATABASE_URL } from '@/lib/db/engine';
 import { migrate } from '@/lib/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed-data';
@@ -9,20 +10,31 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed-data';
 /**
  * `npm run demo`: everything a fresh clone needs, offline: migrate the database, seed the demo
  * shop once, keep a session secret, build, and serve with the demo sign-in printed.
+ * DATABASE_URL, AUTH_SECRET and PORT are honoured; SKIP_BUILD=1 reuses the last build.
  */
 const root = process.cwd();
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
-const port = process.env.PORT ?? '3000';
+const port = process.env.PORT || '3000';
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+const SECRET_FILE = join(root, 'data/.auth-secret');
+const STARTUP_TIMEOUT_MS = 60_000;
 
+/** The environment's secret, or one made once and kept, so sessions survive restarts of the demo. */
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = join(root, 'data/.auth-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(join(root, 'data'), { recursive: true });
+  const kept = existsSync(SECRET_FILE) ? readFileSync(SECRET_FILE, 'utf8').trim() : '';
+  if (kept) return kept;
+  mkdirSync(dirname(SECRET_FILE), { recursive: true });
   const secret = randomBytes(33).toString('base64');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  // The mode above applies only when the file is created; an empty file left behind keeps its own.
+  chmodSync(SECRET_FILE, 0o600);
   return secret;
+}
+
+/** A PostgreSQL URL carries a password: never print it. */
+function printable(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -33,47 +45,55 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   }
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+async function waitForHealth(url: string): Promise<boolean> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return true;
     } catch {
-      // not listening yet
+      // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return false;
 }
 
-async function main(): Promise<void> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret() };
-  const { applied, alreadyApplied } = await migrate({ url: databaseUrl });
-  console.log(`Database ${databaseUrl}: ${applied.length} migration(s) applied, ${alreadyApplied} already there.`);
-  run(bin('tsx'), ['prisma/seed.ts'], env);
-  if (process.env.SKIP_BUILD === '1') console.log('SKIP_BUILD=1: using the existing build.');
-  else run(bin('next'), ['build'], env);
+function banner(): string {
+  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  const accounts = DEMO_USERS.map((user) => `    ${user.email.padEnd(width)}  ${user.role}`);
+  return [
+    '',
+    '  ┌─────────────────────────────────────────────',
+    '  │ Stockroom demo is running',
+    `  │ Open      http://localhost:${port}`,
+    `  │ Sign in   ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}`,
+    '  └─────────────────────────────────────────────',
+    `  Every demo account has the password ${DEMO_PASSWORD}:`,
+    ...accounts,
+    '  Stop with Ctrl+C.',
+    '',
+  ].join('\n');
+}
 
-  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+/** Runs `next start` until it exits, passing on Ctrl+C and SIGTERM, and exits with its code. */
+function serve(env: NodeJS.ProcessEnv): void {
+  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
+  void waitForHealth(`http://localhost:${port}/api/health`).then((healthy) => {
+    if (healthy) console.log(banner());
+    else console.warn(`\nThe server did not answer http://localhost:${port}/api/health within ${STARTUP_TIMEOUT_MS / 1000} s; see its output above.`);
+  });
+}
 
-  if (await waitForHealth(`http://localhost:${port}/api/health`, 60_000)) {
-    const accounts = DEMO_USERS.map((user) => `    ${user.role.padEnd(8)} ${user.email}`).join('\n');
-    console.log(
-      [
-        '',
-        '  Stockroom demo is running',
-        `  Open  http://localhost:${port}`,
-        '',
-        `  Sign in with any of these (password: ${DEMO_PASSWORD}):`,
-        accounts,
-        '',
-        '  Stop with Ctrl+C.',
-        '',
-      ].join('\n'),
-    );
-  }
+async function main(): Promise<void> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), PORT: port };
+  const { applied, alreadyApplied } = await migrate({ url: databaseUrl });
+  console.log(`Database ${printable(databaseUrl)}: ${applied.length} migration(s) applied, ${alreadyApplied} already there.`);
+  run(bin('tsx'), ['prisma/seed.ts'], env);
+  if (process.env.SKIP_BUILD === '1') console.log('SKIP_BUILD=1: serving the existing build.');
+  else run(bin('next'), ['build'], env);
+  serve({ ...env, NODE_ENV: 'production' });
 }
 
 main().catch((error: unknown) => {

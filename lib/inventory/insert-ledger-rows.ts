@@ -3,7 +3,7 @@ import { Prisma, type StockMovement } from '@/lib/db/generated/sqlite/client';
 
 export type LedgerRow = Omit<StockMovement, 'id'>;
 
-/** Rows per INSERT: 11 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
+/** Rows per INSERT: 12 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const ROWS_PER_STATEMENT = 1_000;
 
 /**
@@ -20,11 +20,11 @@ export async function insertLedgerRows(tx: Transaction, rows: LedgerRow[]): Prom
     const values = Prisma.join(
       chunk.map(
         (row) =>
-          Prisma.sql`(${row.productId}, ${row.locationId}, ${row.type}${movementType}, ${row.quantity}, ${row.balanceAfter}, ${row.unitCostCents}, ${row.reason}, ${row.reference}, ${row.transferId}, ${row.createdById}, ${row.createdAt})`,
+          Prisma.sql`(${row.productId}, ${row.locationId}, ${row.type}${movementType}, ${row.quantity}, ${row.balanceAfter}, ${row.unitCostCents}, ${row.averageCostMicroCents}, ${row.reason}, ${row.reference}, ${row.transferId}, ${row.createdById}, ${row.createdAt})`,
       ),
     );
     const ids = await tx.$queryRaw<Array<{ id: number | bigint }>>`
-      INSERT INTO "stock_movements" ("product_id", "location_id", "type", "quantity", "balance_after", "unit_cost_cents", "reason", "reference", "transfer_id", "created_by_id", "created_at")
+      INSERT INTO "stock_movements" ("product_id", "location_id", "type", "quantity", "balance_after", "unit_cost_cents", "average_cost_micro_cents", "reason", "reference", "transfer_id", "created_by_id", "created_at")
       VALUES ${values}
       RETURNING "id"`;
     const sorted = ids.map((row) => Number(row.id)).sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import type { MovementType } from './movement-schemas';
+import { receive } from './moving-average';
 import { MAX_INT32 } from './schema-parts';
 
 /** A movement whose product and locations are known ids (the default location filled in). */
@@ -22,10 +23,20 @@ export interface PlannedLeg {
   type: MovementType;
   quantity: number;
   balanceAfter: number;
+  /** Receipts: the given cost, else the product's cost at posting; null for other types. */
   unitCostCents: number | null;
+  /** The product's moving weighted average unit cost right after this leg (micro-cents). */
+  averageCostMicroCents: bigint;
   reason: string | null;
   reference: string | null;
   transferLeg: 'out' | 'in' | null;
+}
+
+/** What the planner needs of a product, read under its lock. */
+export interface ProductCostState {
+  onHand: number;
+  costCents: number;
+  averageCostMicroCents: bigint;
 }
 
 export interface MovementPlan {
@@ -34,6 +45,18 @@ export interface MovementPlan {
   netByLevel: Map<string, { productId: number; locationId: number; delta: number; finalBalance: number }>;
   /** Net change of each product's total on-hand. */
   netByProduct: Map<number, number>;
+  /** Each product's moving average after the last leg. */
+  averageByProduct: Map<number, bigint>;
+}
+
+export interface PlanMovementsOptions {
+  movements: ResolvedMovement[];
+  /** On-hand of every stock level involved, keyed by levelKey(). */
+  levels: Map<string, number>;
+  /** Every product involved. */
+  products: Map<number, ProductCostState>;
+  /** Keys field errors: "" for one movement, "3." for row 3 of a batch. */
+  fieldPrefix: (index: number) => string;
 }
 
 export function levelKey(productId: number, locationId: number): string {
@@ -42,19 +65,20 @@ export function levelKey(productId: number, locationId: number): string {
 
 /**
  * Plays the movements in order against the starting balances and returns the ledger rows
- * with their balances after. Pure: the caller holds the locks and writes the result. Fails,
- * naming the movement, if any step would take a location below zero (all or none) or past
- * what an integer column holds. `fieldPrefix(i)` keys errors: "" for one movement, "3." for
- * row 3 of a batch.
+ * with their balances and moving average cost after. Pure: the caller holds the locks and
+ * writes the result. Fails, naming the movement, if any step would take a location below
+ * zero (all or none), or a location or product total past what an integer column holds.
  */
-export function planMovements(
-  movements: ResolvedMovement[],
-  startingBalances: Map<string, number>,
-  fieldPrefix: (index: number) => string,
-): MovementPlan {
-  const balances = new Map(startingBalances);
+export function planMovements({ movements, levels, products, fieldPrefix }: PlanMovementsOptions): MovementPlan {
+  const balances = new Map(levels);
   const legs: PlannedLeg[] = [];
   const netByProduct = new Map<number, number>();
+  const productState = new Map([...products].map(([id, state]) => [id, { ...state }]));
+  const stateOf = (productId: number) => {
+    const state = productState.get(productId);
+    if (!state) throw new Error(`planMovements: product ${productId} was not given.`);
+    return state;
+  };
 
   const move = (index: number, movement: ResolvedMovement, locationId: number, delta: number, transferLeg: PlannedLeg['transferLeg']) => {
     const key = levelKey(movement.productId, locationId);
@@ -66,14 +90,20 @@ export function planMovements(
         fieldErrors: { [`${fieldPrefix(index)}quantity`]: `Only ${before} on hand` },
       });
     }
-    if (after > MAX_INT32) {
-      throw new AppError('VALIDATION_FAILED', 'This would put more units at the location than can be counted.', {
-        fieldErrors: { [`${fieldPrefix(index)}quantity`]: 'Quantity is too large for this location' },
+    const product = stateOf(movement.productId);
+    const productDelta = transferLeg === null ? delta : 0;
+    if (after > MAX_INT32 || product.onHand + productDelta > MAX_INT32) {
+      throw new AppError('VALIDATION_FAILED', 'This would put more units in stock than can be counted.', {
+        fieldErrors: { [`${fieldPrefix(index)}quantity`]: 'Quantity is too large for the stock held' },
       });
     }
+    const unitCostCents = movement.type === 'RECEIPT' ? (movement.unitCostCents ?? product.costCents) : null;
+    if (unitCostCents !== null) {
+      product.averageCostMicroCents = receive(product.averageCostMicroCents, BigInt(product.onHand), BigInt(delta), BigInt(unitCostCents));
+    }
+    product.onHand += productDelta;
     balances.set(key, after);
-    if (transferLeg === null) netByProduct.set(movement.productId, (netByProduct.get(movement.productId) ?? 0) + delta);
-    else if (!netByProduct.has(movement.productId)) netByProduct.set(movement.productId, 0);
+    netByProduct.set(movement.productId, (netByProduct.get(movement.productId) ?? 0) + productDelta);
     legs.push({
       movementIndex: index,
       productId: movement.productId,
@@ -81,7 +111,8 @@ export function planMovements(
       type: movement.type,
       quantity: delta,
       balanceAfter: after,
-      unitCostCents: movement.type === 'RECEIPT' ? movement.unitCostCents : null,
+      unitCostCents,
+      averageCostMicroCents: product.averageCostMicroCents,
       reason: movement.reason,
       reference: movement.reference,
       transferLeg,
@@ -120,5 +151,6 @@ export function planMovements(
     entry.finalBalance = leg.balanceAfter;
     netByLevel.set(key, entry);
   }
-  return { legs, netByLevel, netByProduct };
+  const averageByProduct = new Map([...netByProduct.keys()].map((productId) => [productId, stateOf(productId).averageCostMicroCents]));
+  return { legs, netByLevel, netByProduct, averageByProduct };
 }

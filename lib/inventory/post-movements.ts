@@ -12,7 +12,7 @@ import {
   type IdempotencyRequest,
 } from './idempotency';
 import type { MovementInput } from './movement-schemas';
-import { levelKey, planMovements, type MovementPlan, type ResolvedMovement } from './plan-movements';
+import { levelKey, planMovements, type MovementPlan, type ProductCostState, type ResolvedMovement } from './plan-movements';
 import { insertLedgerRows } from './insert-ledger-rows';
 import { presentMovement, type MovementResponse } from './present';
 import { reconcileAlerts } from './reconcile-alert';
@@ -71,11 +71,11 @@ async function writeMovements(
   tx: Transaction,
   { resolved, actorId, fieldPrefix }: { resolved: ResolvedMovement[]; actorId: number; fieldPrefix: (index: number) => string },
 ): Promise<PostMovementsAnswer> {
-  await lockProducts(tx, resolved);
+  const products = await lockProducts(tx, resolved);
   // Timestamped under the products' locks, so a product's rows are in time order as in id order.
   const now = new Date();
-  const startingBalances = await lockStockLevels(tx, resolved, now);
-  const plan = planMovements(resolved, startingBalances, fieldPrefix);
+  const levels = await lockStockLevels(tx, resolved, now);
+  const plan = planMovements({ movements: resolved, levels, products, fieldPrefix });
   await applyNetChanges(tx, plan, now);
   const totals = await applyProductTotals(tx, plan);
   await assertLocationsLive(tx, resolved);
@@ -96,6 +96,7 @@ async function writeMovements(
         quantity: leg.quantity,
         balanceAfter: leg.balanceAfter,
         unitCostCents: leg.unitCostCents,
+        averageCostMicroCents: leg.averageCostMicroCents,
         reason: leg.reason,
         reference: leg.reference,
         transferId,
@@ -119,20 +120,31 @@ async function writeMovements(
   };
 }
 
+type Numeric = number | bigint;
+
 /**
- * The first statement of the movements: locks the products involved. On PostgreSQL the rows
- * are locked in ascending id order (SELECT ... ORDER BY id FOR UPDATE), so two transactions
- * touching overlapping products take their locks in the same order and cannot deadlock; on
- * SQLite a write takes the database's single write lock (and must come first, see
- * writeTransaction). Everything else a transaction locks belongs to these products.
+ * The first statement of the movements: locks the products involved and reads what the
+ * planner needs of them. On PostgreSQL the rows are locked in ascending id order
+ * (SELECT ... ORDER BY id FOR UPDATE), so two transactions touching overlapping products take
+ * their locks in the same order and cannot deadlock; on SQLite a write takes the database's
+ * single write lock (and must come first, see writeTransaction). Everything else a
+ * transaction locks belongs to these products.
  */
-async function lockProducts(tx: Transaction, resolved: ResolvedMovement[]): Promise<void> {
+async function lockProducts(tx: Transaction, resolved: ResolvedMovement[]): Promise<Map<number, ProductCostState>> {
   const ids = Prisma.join([...new Set(resolved.map((movement) => movement.productId))]);
-  if (databaseEngine() === 'postgresql') {
-    await tx.$queryRaw`SELECT "id" FROM "products" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`;
-  } else {
-    await tx.$executeRaw`UPDATE "products" SET "on_hand" = "on_hand" WHERE "id" IN (${ids})`;
-  }
+  const rows =
+    databaseEngine() === 'postgresql'
+      ? await tx.$queryRaw<Array<{ id: Numeric; on_hand: Numeric; cost_cents: Numeric; average_cost_micro_cents: Numeric }>>`
+          SELECT "id", "on_hand", "cost_cents", "average_cost_micro_cents" FROM "products" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`
+      : await tx.$queryRaw<Array<{ id: Numeric; on_hand: Numeric; cost_cents: Numeric; average_cost_micro_cents: Numeric }>>`
+          UPDATE "products" SET "on_hand" = "on_hand" WHERE "id" IN (${ids})
+          RETURNING "id", "on_hand", "cost_cents", "average_cost_micro_cents"`;
+  return new Map(
+    rows.map((row) => [
+      Number(row.id),
+      { onHand: Number(row.on_hand), costCents: Number(row.cost_cents), averageCostMicroCents: BigInt(row.average_cost_micro_cents) },
+    ]),
+  );
 }
 
 /**
@@ -192,13 +204,19 @@ async function applyNetChanges(tx: Transaction, plan: MovementPlan, now: Date): 
  */
 async function applyProductTotals(tx: Transaction, plan: MovementPlan): Promise<Map<number, { productId: number; onHand: number; reorderLevel: number }>> {
   const entries = [...plan.netByProduct.entries()];
-  const cases = Prisma.join(
+  const deltas = Prisma.join(
     entries.map(([productId, delta]) => Prisma.sql`WHEN ${productId} THEN CAST(${delta} AS INTEGER)`),
+    ' ',
+  );
+  const averages = Prisma.join(
+    entries.map(([productId]) => Prisma.sql`WHEN ${productId} THEN CAST(${plan.averageByProduct.get(productId) ?? 0n} AS BIGINT)`),
     ' ',
   );
   const ids = Prisma.join(entries.map(([productId]) => productId));
   const rows = await tx.$queryRaw<Array<{ id: number | bigint; on_hand: number | bigint; reorder_level: number | bigint }>>`
-    UPDATE "products" SET "on_hand" = "on_hand" + CASE "id" ${cases} ELSE 0 END
+    UPDATE "products"
+       SET "on_hand" = "on_hand" + CASE "id" ${deltas} ELSE 0 END,
+           "average_cost_micro_cents" = CASE "id" ${averages} ELSE "average_cost_micro_cents" END
      WHERE "id" IN (${ids}) AND "deleted_at" IS NULL
     RETURNING "id", "on_hand", "reorder_level"`;
   if (rows.length !== entries.length) {

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 
 export interface LedgerDiscrepancy {
-  kind: 'stock-level' | 'product-total' | 'last-balance' | 'alert';
+  kind: 'stock-level' | 'product-total' | 'last-balance' | 'average-cost' | 'alert';
   productId: number;
   locationId: number | null;
   expected: number | string;
@@ -15,12 +15,13 @@ const num = (value: number | bigint | string | null | undefined): number => Numb
 /**
  * Recomputes every balance from the ledger and compares it with the caches: each stock
  * level equals the sum of its movements and the balanceAfter of its latest movement, each
- * product's total equals the sum of its levels, and each live product has an unresolved
+ * product's total equals the sum of its levels and its average cost the one on its latest
+ * movement, and each live product has an unresolved
  * alert exactly when it is below its reorder level. Read-only; safe on a live database.
  */
 export async function verifyLedger(): Promise<{ checkedLevels: number; checkedProducts: number; discrepancies: LedgerDiscrepancy[] }> {
   const client = db();
-  const [levels, products, lastBalances, alerts, counts] = await Promise.all([
+  const [levels, products, lastBalances, averages, alerts, counts] = await Promise.all([
     client.$queryRaw<Row[]>`
       SELECT COALESCE(l."product_id", m."product_id") AS product_id, COALESCE(l."location_id", m."location_id") AS location_id,
              COALESCE(l."on_hand", 0) AS cached, COALESCE(m."total", 0) AS ledger
@@ -39,6 +40,11 @@ export async function verifyLedger(): Promise<{ checkedLevels: number; checkedPr
         JOIN "stock_movements" m ON m."id" = (
           SELECT MAX(x."id") FROM "stock_movements" x WHERE x."product_id" = l."product_id" AND x."location_id" = l."location_id")
        WHERE m."balance_after" <> l."on_hand"`,
+    client.$queryRaw<Row[]>`
+      SELECT p."id" AS product_id, p."average_cost_micro_cents" AS cached, m."average_cost_micro_cents" AS last_average
+        FROM "products" p
+        JOIN "stock_movements" m ON m."id" = (SELECT MAX(x."id") FROM "stock_movements" x WHERE x."product_id" = p."id")
+       WHERE m."average_cost_micro_cents" <> p."average_cost_micro_cents"`,
     client.$queryRaw<Row[]>`
       SELECT p."id" AS product_id, p."on_hand", p."reorder_level",
              (SELECT COUNT(*) FROM "inventory_alerts" a WHERE a."product_id" = p."id" AND a."status" <> 'RESOLVED') AS unresolved
@@ -69,6 +75,13 @@ export async function verifyLedger(): Promise<{ checkedLevels: number; checkedPr
       locationId: num(row.location_id),
       expected: num(row.cached),
       actual: num(row.last_balance),
+    })),
+    ...averages.map((row) => ({
+      kind: 'average-cost' as const,
+      productId: num(row.product_id),
+      locationId: null,
+      expected: String(row.last_average),
+      actual: String(row.cached),
     })),
     ...alerts.map((row) => ({
       kind: 'alert' as const,

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, db } from '@/lib/db/client';
 import { sqliteFilePath } from '@/lib/db/engine';
 import { migrate, MigrationError, readMigrations } from '@/lib/db/migrate';
+import { formatAverageCost, receive } from '@/lib/inventory/moving-average';
 import { engineName } from './helpers';
 
 /**
@@ -176,5 +177,57 @@ describe(`the migration runner (npm run db:migrate) on ${engine}`, () => {
     // Once the file is fixed, the same migration goes through.
     writeFileSync(join(root, MIGRATIONS, name, 'migration.sql'), 'CREATE TABLE "half_done" ("id" INTEGER);\n');
     expect((await migrate({ url, root })).applied).toEqual([name]);
+  });
+
+  it('backfills the moving average cost of a ledger written before it was stored, and the ledger stays append-only', async () => {
+    const root = migrationsCopy();
+    for (const name of projectMigrations.slice(1)) rmSync(join(root, MIGRATIONS, name), { recursive: true });
+    const url = await emptyDatabase();
+    await migrate({ url, root });
+
+    const now = new Date().toISOString();
+    await sql(url, `INSERT INTO "products" ("sku", "sku_key", "name", "price_cents", "cost_cents", "on_hand", "updated_at") VALUES ('A-1', 'a-1', 'A', 500, 300, 7, ${placeholders(1)})`, [now]);
+    await sql(url, `INSERT INTO "products" ("sku", "sku_key", "name", "price_cents", "cost_cents", "updated_at") VALUES ('B-1', 'b-1', 'B', 500, 100, ${placeholders(1)})`, [now]);
+    const [product] = await sql<{ id: number }>(url, `SELECT "id" FROM "products" WHERE "sku" = 'A-1'`);
+    const [location] = await sql<{ id: number }>(url, `SELECT "id" FROM "locations" WHERE "code" = 'MAIN'`);
+    // 10 @ 2.00, ship 4, 3 @ 3.50, 2 with no cost (the product's 3.00), ship 4: as in the unit test.
+    const ledger: Array<[string, number, number, number | null]> = [
+      ['RECEIPT', 10, 10, 200],
+      ['SHIPMENT', -4, 6, null],
+      ['RECEIPT', 3, 9, 350],
+      ['RECEIPT', 2, 11, null],
+      ['SHIPMENT', -4, 7, null],
+    ];
+    const values = engine === 'postgresql' ? '$1, $2, $3::"MovementType", $4, $5, $6, $7' : placeholders(7);
+    for (const [type, quantity, balanceAfter, unitCostCents] of ledger) {
+      await sql(
+        url,
+        `INSERT INTO "stock_movements" ("product_id", "location_id", "type", "quantity", "balance_after", "unit_cost_cents", "created_at") VALUES (${values})`,
+        [product!.id, location!.id, type, quantity, balanceAfter, unitCostCents, now],
+      );
+    }
+
+    const result = await migrate({ url });
+    expect(result.applied).toEqual(projectMigrations.slice(1));
+    const rows = await sql<{ unit_cost_cents: number | null; average_cost_micro_cents: number | bigint | string }>(
+      url,
+      'SELECT "unit_cost_cents", "average_cost_micro_cents" FROM "stock_movements" ORDER BY "id"',
+    );
+    let average = 0n;
+    let held = 0n;
+    const expected = ledger.map(([type, quantity, , unitCostCents]) => {
+      const cost = type === 'RECEIPT' ? (unitCostCents ?? 300) : null;
+      if (cost !== null) average = receive(average, held, BigInt(quantity), BigInt(cost));
+      held += BigInt(quantity);
+      return [cost, formatAverageCost(average)];
+    });
+    expect(rows.map((row) => [row.unit_cost_cents === null ? null : Number(row.unit_cost_cents), formatAverageCost(BigInt(row.average_cost_micro_cents))])).toEqual(expected);
+    expect(expected.at(-1)).toEqual([null, '2.5909']);
+    const products = await sql<{ sku: string; average_cost_micro_cents: number | bigint | string }>(url, 'SELECT "sku", "average_cost_micro_cents" FROM "products" ORDER BY "sku"');
+    expect(products.map((row) => [row.sku, formatAverageCost(BigInt(row.average_cost_micro_cents))])).toEqual([
+      ['A-1', '2.5909'],
+      ['B-1', '0.0000'],
+    ]);
+    await expect(sql(url, 'UPDATE "stock_movements" SET "quantity" = 0')).rejects.toThrow(/append-only/);
   });
 });

@@ -91,9 +91,9 @@ async function prismaDatamodel(): Promise<DmmfDatamodel> {
 
 const engine = databaseEngine();
 const COLUMN_TYPES: Record<'sqlite' | 'postgresql', Record<string, string>> = {
-  sqlite: { Int: 'INTEGER', String: 'TEXT', Boolean: 'BOOLEAN', DateTime: 'DATETIME' },
+  sqlite: { Int: 'INTEGER', BigInt: 'BIGINT', String: 'TEXT', Boolean: 'BOOLEAN', DateTime: 'DATETIME' },
   // timestamp(3): Prisma's millisecond precision.
-  postgresql: { Int: 'integer', String: 'text', Boolean: 'boolean', DateTime: 'timestamp(3) without time zone' },
+  postgresql: { Int: 'integer', BigInt: 'bigint', String: 'text', Boolean: 'boolean', DateTime: 'timestamp(3) without time zone' },
 };
 
 interface Column {

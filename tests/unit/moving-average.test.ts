@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAverageCost, receive, valueInCents } from '@/lib/inventory/reports/moving-average';
+import { formatAverageCost, receive, valueInCents } from '@/lib/inventory/moving-average';
 
 describe('moving weighted average cost', () => {
   it('matches a hand computation to the cent', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
-import { levelKey, planMovements, type ResolvedMovement } from '@/lib/inventory/plan-movements';
+import { formatAverageCost } from '@/lib/inventory/moving-average';
+import { levelKey, planMovements, type ProductCostState, type ResolvedMovement } from '@/lib/inventory/plan-movements';
 
 const PRODUCTS = [1, 2, 3];
 const LOCATIONS = [10, 20, 30];
@@ -33,13 +34,33 @@ const balancesArbitrary = fc
 
 const noPrefix = () => '';
 
+/** Product states agreeing with the given levels: each product's total is the sum of its levels. */
+function productsFor(levels: Map<string, number>, costCents = 100): Map<number, ProductCostState> {
+  return new Map(
+    PRODUCTS.map((productId) => {
+      const onHand = [...levels].filter(([key]) => key.startsWith(`${productId}:`)).reduce((sum, [, quantity]) => sum + quantity, 0);
+      return [productId, { onHand, costCents, averageCostMicroCents: BigInt(costCents) * 1_000_000n }];
+    }),
+  );
+}
+
+const movement = (fields: Partial<ResolvedMovement> & Pick<ResolvedMovement, 'type' | 'quantity'>): ResolvedMovement => ({
+  productId: 1,
+  locationId: 10,
+  toLocationId: null,
+  unitCostCents: null,
+  reason: null,
+  reference: null,
+  ...fields,
+});
+
 describe('planMovements', () => {
   it('keeps every balance non-negative, the ledger summing to the balances, or refuses the whole set', () => {
     fc.assert(
       fc.property(fc.array(movementArbitrary, { minLength: 1, maxLength: 30 }), balancesArbitrary, (movements, start) => {
         let plan;
         try {
-          plan = planMovements(movements, start, noPrefix);
+          plan = planMovements({ movements, levels: start, products: productsFor(start), fieldPrefix: noPrefix });
         } catch (error) {
           expect(isAppError(error) && error.code === 'INSUFFICIENT_STOCK').toBe(true);
           return;
@@ -72,7 +93,7 @@ describe('planMovements', () => {
     });
     expect.assertions(3);
     try {
-      planMovements([ship(2), ship(2)], start, (index) => `${index}.`);
+      planMovements({ movements: [ship(2), ship(2)], levels: start, products: productsFor(start), fieldPrefix: (index) => `${index}.` });
     } catch (error) {
       expect(isAppError(error) && error.code).toBe('INSUFFICIENT_STOCK');
       expect(isAppError(error) && error.details.available).toBe(1);
@@ -82,19 +103,56 @@ describe('planMovements', () => {
 
   it('posts a count as the difference to the counted quantity, and a transfer as two legs', () => {
     const start = new Map([[levelKey(1, 10), 7]]);
-    const plan = planMovements(
-      [
-        { productId: 1, type: 'COUNT', quantity: 5, locationId: 10, toLocationId: null, unitCostCents: null, reason: null, reference: null },
-        { productId: 1, type: 'TRANSFER', quantity: 2, locationId: 10, toLocationId: 20, unitCostCents: null, reason: null, reference: null },
-      ],
-      start,
-      noPrefix,
-    );
+    const plan = planMovements({
+      movements: [movement({ type: 'COUNT', quantity: 5 }), movement({ type: 'TRANSFER', quantity: 2, toLocationId: 20 })],
+      levels: start,
+      products: productsFor(start),
+      fieldPrefix: noPrefix,
+    });
     expect(plan.legs.map((leg) => [leg.locationId, leg.quantity, leg.balanceAfter, leg.transferLeg])).toEqual([
       [10, -2, 5, null],
       [10, -2, 3, 'out'],
       [20, 2, 2, 'in'],
     ]);
     expect(plan.netByProduct.get(1)).toBe(-2);
+  });
+
+  it('moves the average cost on receipts only, using the product cost when a receipt gives none', () => {
+    const start = new Map([[levelKey(1, 10), 10]]);
+    const products = new Map([[1, { onHand: 10, costCents: 300, averageCostMicroCents: 200_000_000n }]]);
+    const plan = planMovements({
+      movements: [
+        movement({ type: 'SHIPMENT', quantity: 4 }),
+        movement({ type: 'RECEIPT', quantity: 3, unitCostCents: 350 }),
+        movement({ type: 'RECEIPT', quantity: 2 }),
+        movement({ type: 'TRANSFER', quantity: 5, toLocationId: 20 }),
+      ],
+      levels: start,
+      products,
+      fieldPrefix: noPrefix,
+    });
+    expect(plan.legs.map((leg) => [leg.unitCostCents, formatAverageCost(leg.averageCostMicroCents)])).toEqual([
+      [null, '2.0000'],
+      [350, '2.5000'],
+      [300, '2.5909'],
+      [null, '2.5909'],
+      [null, '2.5909'],
+    ]);
+    expect(formatAverageCost(plan.averageByProduct.get(1)!)).toBe('2.5909');
+    expect(products.get(1)!.averageCostMicroCents).toBe(200_000_000n);
+  });
+
+  it('refuses a movement that would take a product total past what an integer column holds', () => {
+    const start = new Map([
+      [levelKey(1, 10), 2_000_000_000],
+      [levelKey(1, 20), 100_000_000],
+    ]);
+    expect.assertions(2);
+    try {
+      planMovements({ movements: [movement({ type: 'RECEIPT', quantity: 100_000_000 })], levels: start, products: productsFor(start), fieldPrefix: noPrefix });
+    } catch (error) {
+      expect(isAppError(error) && error.code).toBe('VALIDATION_FAILED');
+      expect(isAppError(error) && error.details.fieldErrors).toEqual({ quantity: 'Quantity is too large for the stock held' });
+    }
   });
 });
