@@ -137,6 +137,8 @@ describe('stock valuation, moving weighted average', () => {
     );
     expect(whole.totalQuantity).toBe(whole.rows.reduce((sum, row) => sum + row.quantity, 0));
     expect(cents(whole.totalValue)).toBe(whole.rows.reduce((sum, row) => sum + cents(row.value), 0n));
+    // Read two products per page, the rows and totals are the same as in one page.
+    expect(await getStockValuation({ asOf: '2025-06-10', productsPerPage: 2 })).toEqual(whole);
     expect((await verifyLedger()).discrepancies).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { formatCents } from '@/lib/money';
 import { formatAverageCost, valueInCents } from '../moving-average';
 
@@ -21,8 +22,24 @@ export interface StockValuation {
   totalValue: string;
 }
 
+/** A valuation read page by page: `rows` yields in SKU order; `totals()` is final once they are consumed. */
+export interface StockValuationStream {
+  asOf: string;
+  rows: AsyncGenerator<ValuationRow>;
+  totals: () => { totalQuantity: number; totalValue: string };
+}
+
 type Numeric = number | bigint | string;
 const big = (value: Numeric | null): bigint => BigInt(value ?? 0);
+
+/** Products per query: a page's rows stay a few hundred kilobytes whatever the catalogue size. */
+const PRODUCTS_PER_PAGE = 1_000;
+
+export interface StockValuationOptions {
+  asOf?: string;
+  now?: Date;
+  productsPerPage?: number;
+}
 
 /** The first instant after the given day (UTC), or now. */
 export function valuationCutoff(asOf: string | undefined, now = new Date()): Date {
@@ -31,47 +48,65 @@ export function valuationCutoff(asOf: string | undefined, now = new Date()): Dat
 
 /**
  * Quantity and value of every product at every location as of the end of `asOf` (UTC), or
- * now, from the ledger alone. Each row of the ledger carries the balance of its location and
- * the product's moving weighted average cost right after it (set at posting, under the
- * product's lock), so the state at any instant is the last row before it: one index seek per
- * stock level and product rather than a replay of the whole ledger. Values are exact:
- * integers and BigInt.
+ * now, from the ledger alone. Each ledger row carries the balance of its location and the
+ * product's moving weighted average cost right after it (set at posting, under the product's
+ * lock), so the state at any instant is the last row before it: one index seek per stock level
+ * rather than a replay of the ledger. Products are read a page at a time in SKU order (keyset
+ * on the unique sku_key), so memory stays flat for large catalogues. Values are exact: BigInt.
  */
-export async function getStockValuation({ asOf, now = new Date() }: { asOf?: string; now?: Date } = {}): Promise<StockValuation> {
+export function streamStockValuation({ asOf, now = new Date(), productsPerPage = PRODUCTS_PER_PAGE }: StockValuationOptions = {}): StockValuationStream {
   const cutoff = valuationCutoff(asOf, now);
-  const rows = await db().$queryRaw<Array<{ product_id: Numeric; location_id: Numeric; quantity: Numeric; average: Numeric; sku: string; name: string; code: string }>>`
-    SELECT v."product_id", v."location_id", v."quantity", v."average", p."sku", p."name", l."code"
-      FROM (SELECT s."product_id", s."location_id",
-                   (SELECT m."balance_after" FROM "stock_movements" m
-                     WHERE m."product_id" = s."product_id" AND m."location_id" = s."location_id" AND m."created_at" < ${cutoff}
-                     ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1) AS "quantity",
-                   (SELECT m."average_cost_micro_cents" FROM "stock_movements" m
-                     WHERE m."product_id" = s."product_id" AND m."created_at" < ${cutoff}
-                     ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1) AS "average"
-              FROM "stock_levels" s) v
-      JOIN "products" p ON p."id" = v."product_id"
-      JOIN "locations" l ON l."id" = v."location_id"
-     WHERE v."quantity" <> 0
-     ORDER BY p."sku", l."code"`;
-
   let totalQuantity = 0;
   let totalValue = 0n;
-  const valuation = rows.map((row): ValuationRow => {
-    const productId = Number(row.product_id);
-    const average = big(row.average);
-    const value = valueInCents(big(row.quantity), average);
-    totalQuantity += Number(row.quantity);
-    totalValue += value;
-    return {
-      productId,
-      sku: row.sku,
-      name: row.name,
-      locationId: Number(row.location_id),
-      locationCode: row.code,
-      quantity: Number(row.quantity),
-      unitCost: formatAverageCost(average),
-      value: formatCents(value),
-    };
-  });
-  return { asOf: asOf ?? cutoff.toISOString(), rows: valuation, totalQuantity, totalValue: formatCents(totalValue) };
+
+  async function* rows(): AsyncGenerator<ValuationRow> {
+    let after: string | null = null;
+    for (;;) {
+      const keyset: Prisma.Sql = after === null ? Prisma.empty : Prisma.sql`WHERE "sku_key" > ${after}`;
+      const page = await db().$queryRaw<
+        Array<{ product_id: Numeric; sku_key: string; location_id: Numeric; quantity: Numeric | null; average: Numeric | null; sku: string; name: string; code: string }>
+      >`
+        SELECT p."id" AS "product_id", p."sku_key", p."sku", p."name", s."location_id", l."code",
+               (SELECT m."balance_after" FROM "stock_movements" m
+                 WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${cutoff}
+                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1) AS "quantity",
+               (SELECT m."average_cost_micro_cents" FROM "stock_movements" m
+                 WHERE m."product_id" = p."id" AND m."created_at" < ${cutoff}
+                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1) AS "average"
+          FROM (SELECT "id", "sku_key", "sku", "name" FROM "products" ${keyset} ORDER BY "sku_key" LIMIT ${productsPerPage}) p
+          LEFT JOIN "stock_levels" s ON s."product_id" = p."id"
+          LEFT JOIN "locations" l ON l."id" = s."location_id"
+         ORDER BY p."sku_key", l."code"`;
+      if (page.length === 0) return;
+      for (const row of page) {
+        const quantity = Number(row.quantity ?? 0);
+        if (quantity === 0) continue;
+        const average = big(row.average);
+        const value = valueInCents(BigInt(quantity), average);
+        totalQuantity += quantity;
+        totalValue += value;
+        yield {
+          productId: Number(row.product_id),
+          sku: row.sku,
+          name: row.name,
+          locationId: Number(row.location_id),
+          locationCode: row.code,
+          quantity,
+          unitCost: formatAverageCost(average),
+          value: formatCents(value),
+        };
+      }
+      after = page.at(-1)!.sku_key;
+    }
+  }
+
+  return { asOf: asOf ?? cutoff.toISOString(), rows: rows(), totals: () => ({ totalQuantity, totalValue: formatCents(totalValue) }) };
+}
+
+/** The whole valuation in memory: for previews, the scheduled export and tests. */
+export async function getStockValuation(options: StockValuationOptions = {}): Promise<StockValuation> {
+  const stream = streamStockValuation(options);
+  const rows: ValuationRow[] = [];
+  for await (const row of stream.rows) rows.push(row);
+  return { asOf: stream.asOf, rows, ...stream.totals() };
 }

@@ -1,6 +1,6 @@
 import type { CsvColumn } from '@/lib/csv';
 import { formatCents } from '@/lib/money';
-import type { ValuationRow } from './get-stock-valuation';
+import type { StockValuationStream, ValuationRow } from './get-stock-valuation';
 import type { LowStockRow } from './get-low-stock-report';
 import type { MovementExportRow } from './iterate-movements';
 
@@ -27,8 +27,18 @@ export const VALUATION_COLUMNS: CsvColumn<ValuationRow>[] = [
   { header: 'value', kind: 'number', value: (row) => row.value },
 ];
 
-export function valuationCsvRows({ rows, totalQuantity, totalValue }: { rows: ValuationRow[]; totalQuantity: number; totalValue: string }): ValuationRow[] {
-  return [...rows, { productId: 0, sku: 'TOTAL', name: '', locationId: 0, locationCode: '', quantity: totalQuantity, unitCost: '', value: totalValue }];
+function totalsRow({ totalQuantity, totalValue }: { totalQuantity: number; totalValue: string }): ValuationRow {
+  return { productId: 0, sku: 'TOTAL', name: '', locationId: 0, locationCode: '', quantity: totalQuantity, unitCost: '', value: totalValue };
+}
+
+export function valuationCsvRows(valuation: { rows: ValuationRow[]; totalQuantity: number; totalValue: string }): ValuationRow[] {
+  return [...valuation.rows, totalsRow(valuation)];
+}
+
+/** The streamed valuation's rows, then its totals row once they are all read. */
+export async function* streamedValuationCsvRows(valuation: StockValuationStream): AsyncGenerator<ValuationRow> {
+  yield* valuation.rows;
+  yield totalsRow(valuation.totals());
 }
 
 export const MOVEMENT_COLUMNS: CsvColumn<MovementExportRow>[] = [
