@@ -59,7 +59,7 @@ export function unplacedErrors(state: FormState, fields: readonly string[]): str
   const placed = entries.filter(([key]) => fields.includes(key));
   const others = entries.filter(([key]) => !fields.includes(key) && key !== '_').map(([, message]) => message);
   if (placed.length > 0 && others.length === 0) return null;
-  return [state.message, ...others.filter((message) => message !== state.message)];
+  return [...new Set([state.message, ...others])];
 }
 
 /** The banner of unplaced errors, one line each. */

@@ -27,7 +27,7 @@ export interface FormDialogProps {
   hidden?: Record<string, string>;
   /** The fields shown; an error for any other key is shown above the form instead. */
   fieldNames: readonly string[];
-  /** After the success toast and the close (e.g. clear a selection). */
+  /** After the close that follows a success (e.g. clear a selection). */
   onSuccess?: () => void;
   children: (view: FormView) => ReactNode;
 }
@@ -41,6 +41,14 @@ export interface FormDialogProps {
 export function FormDialog({ trigger, title, description, submitLabel, submitVariant, action, hidden, fieldNames, onSuccess, children }: FormDialogProps) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
+  // The toast is raised as the action's answer arrives, not from an effect after it renders:
+  // a success that takes the dialog off the page (the last rows of a list deleted) still
+  // says so. (Wrapping costs nothing here: the dialog only opens once the page runs script.)
+  const announced: FormAction = async (state, formData) => {
+    const next = await action(state, formData);
+    if (next.status === 'success') toast.success(next.message);
+    return next;
+  };
   return (
     <>
       <Button
@@ -57,14 +65,13 @@ export function FormDialog({ trigger, title, description, submitLabel, submitVar
       </Button>
       <Dialog open={open} onClose={close} title={title} description={description}>
         <ActionForm
-          action={action}
+          action={announced}
           hidden={hidden}
           fieldNames={fieldNames}
           submitLabel={submitLabel}
           submitVariant={submitVariant}
           onCancel={close}
-          onSuccess={(success) => {
-            toast.success(success.message);
+          onSuccess={() => {
             close();
             onSuccess?.();
           }}
