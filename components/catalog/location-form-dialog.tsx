@@ -1,8 +1,8 @@
 'use client';
 
-import { Field } from '@/components/ui/field';
-import { CheckboxField } from './form-controls';
-import { FormDialog, type FormAction } from './form-dialog';
+import type { FormAction } from '@/components/ui/action-form';
+import { CheckboxField, Field } from '@/components/ui/field';
+import { FormDialog } from '@/components/ui/form-dialog';
 
 export interface LocationRow {
   id: number;

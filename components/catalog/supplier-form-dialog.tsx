@@ -1,8 +1,8 @@
 'use client';
 
-import { Field } from '@/components/ui/field';
-import { FormDialog, type FormAction } from './form-dialog';
-import { TextAreaField } from './form-controls';
+import type { FormAction } from '@/components/ui/action-form';
+import { Field, TextAreaField } from '@/components/ui/field';
+import { FormDialog } from '@/components/ui/form-dialog';
 
 export interface SupplierRow {
   id: number;

@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { SelectField } from '@/components/catalog/form-controls';
+import { Select } from '@/components/ui/select';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 
@@ -62,7 +62,7 @@ export function MovementFilters({
           autoComplete="off"
           spellCheck={false}
         />
-        <SelectField label="Location" name="locationId" defaultValue={values.locationId} error={errors.locationId}>
+        <Select label="Location" name="locationId" defaultValue={values.locationId} error={errors.locationId}>
           <option value="">All locations</option>
           {locations.map((location) => (
             <option key={location.id} value={String(location.id)}>
@@ -70,15 +70,15 @@ export function MovementFilters({
               {location.deleted ? ' (deleted)' : ''}
             </option>
           ))}
-        </SelectField>
-        <SelectField label="Type" name="type" defaultValue={values.type} error={errors.type}>
+        </Select>
+        <Select label="Type" name="type" defaultValue={values.type} error={errors.type}>
           <option value="">All types</option>
           {MOVEMENT_TYPE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
-        </SelectField>
+        </Select>
         <Field label="From" name="from" type="date" defaultValue={values.from} error={errors.from} />
         <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} />
       </div>

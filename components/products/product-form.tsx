@@ -2,11 +2,10 @@
 
 import type { ReactNode } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { ErrorBanner, unplacedErrors, useFormAction } from '@/components/ui/action-form';
+import { Field, TextAreaField } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { FormAlert, TextAreaField } from './form-controls';
 import { PRODUCT_FORM_FIELDS, type OptionItem, type ProductAction, type ProductFormField, type ProductFormValues } from './types';
-import { unplacedErrors, useProductAction } from './use-product-action';
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -41,7 +40,7 @@ export function ProductForm({
   submitLabel: string;
   cancelHref: string;
 }) {
-  const { state, formAction, pending, formRef, errors, values, fieldsKey } = useProductAction(action);
+  const { state, formAction, pending, formRef, errors, values, fieldsKey } = useFormAction(action);
   const value = (field: ProductFormField) => values[field] ?? initial[field];
   const banner = unplacedErrors(state, PRODUCT_FORM_FIELDS);
 
@@ -50,14 +49,8 @@ export function ProductForm({
       {productId !== undefined && <input type="hidden" name="id" value={productId} />}
       <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
         {banner && (
-          <div id="product-form-alert" className="px-5 pt-5 sm:px-6">
-            <FormAlert>
-              {banner.map((message) => (
-                <span key={message} className="block">
-                  {message}
-                </span>
-              ))}
-            </FormAlert>
+          <div className="px-5 pt-5 sm:px-6">
+            <ErrorBanner id="product-form-alert" messages={banner} />
           </div>
         )}
         <div key={fieldsKey}>

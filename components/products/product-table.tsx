@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatInteger } from '@/lib/format';
+import { SelectAllProductsCheckbox, SelectProductCheckbox } from './bulk-delete';
 
 /** A product row as the list shows it (money already formatted for people). */
 export interface ProductRow {
@@ -85,9 +86,10 @@ function NameCell({ row }: { row: ProductRow }) {
 /**
  * The product list: a table with sortable headers on wide screens, a stacked card list on
  * phones (the same rows, each a link to the product). Names, SKUs and categories are rendered
- * as text by React, never as HTML.
+ * as text by React, never as HTML. `selectable` adds a checkbox to every live row, for the
+ * bulk delete (inside <ProductSelection>).
  */
-export function ProductTable({ rows, sort, hrefFor }: { rows: ProductRow[]; sort: string; hrefFor: (sort: string) => string }) {
+export function ProductTable({ rows, sort, hrefFor, selectable = false }: { rows: ProductRow[]; sort: string; hrefFor: (sort: string) => string; selectable?: boolean }) {
   return (
     <>
       <div className="hidden md:block">
@@ -95,7 +97,12 @@ export function ProductTable({ rows, sort, hrefFor }: { rows: ProductRow[]; sort
           <caption className="sr-only">Products</caption>
           <thead>
             <tr className="border-b border-slate-100 bg-slate-50/60 text-xs uppercase tracking-wide text-slate-500">
-              <SortHeader label="SKU" column="sku" sort={sort} hrefFor={hrefFor} className="w-36 pl-5 pr-3" />
+              {selectable && (
+                <th scope="col" className="w-11 py-2.5 pl-5 text-left">
+                  <SelectAllProductsCheckbox />
+                </th>
+              )}
+              <SortHeader label="SKU" column="sku" sort={sort} hrefFor={hrefFor} className={`w-36 pr-3 ${selectable ? 'pl-3' : 'pl-5'}`} />
               <SortHeader label="Name" column="name" sort={sort} hrefFor={hrefFor} className="px-3" />
               <th scope="col" className="hidden w-40 px-3 py-2.5 text-left font-medium lg:table-cell">
                 Category
@@ -113,7 +120,8 @@ export function ProductTable({ rows, sort, hrefFor }: { rows: ProductRow[]; sort
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.id} className={row.deleted ? 'bg-slate-50/60' : 'hover:bg-slate-50/60'}>
-                <td className="truncate py-3 pl-5 pr-3 font-mono text-xs text-slate-600" title={row.sku}>
+                {selectable && <td className="py-3 pl-5">{!row.deleted && <SelectProductCheckbox id={row.id} label={`${row.sku} ${row.name}`} />}</td>}
+                <td className={`truncate py-3 pr-3 font-mono text-xs text-slate-600 ${selectable ? 'pl-3' : 'pl-5'}`} title={row.sku}>
                   {row.sku}
                 </td>
                 <td className="px-3 py-3">
@@ -161,11 +169,17 @@ export function ProductTable({ rows, sort, hrefFor }: { rows: ProductRow[]; sort
             </>
           );
           return (
-            <li key={row.id}>
+            <li key={row.id} className="flex items-stretch">
+              {selectable && (
+                // A label the height of the row: a thumb-sized target beside the link, not inside it.
+                <label className="flex shrink-0 items-start py-3.5 pl-4 pr-1">
+                  {!row.deleted && <SelectProductCheckbox id={row.id} label={`${row.sku} ${row.name}`} />}
+                </label>
+              )}
               {row.deleted ? (
-                <div className="flex items-start gap-3 px-4 py-3">{body}</div>
+                <div className="flex min-w-0 flex-1 items-start gap-3 px-4 py-3">{body}</div>
               ) : (
-                <Link href={`/products/${row.id}`} className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50 active:bg-slate-100">
+                <Link href={`/products/${row.id}`} className="flex min-w-0 flex-1 items-start gap-3 px-4 py-3 hover:bg-slate-50 active:bg-slate-100">
                   {body}
                 </Link>
               )}

@@ -2,13 +2,12 @@
 
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { FormAlert } from './form-controls';
 import { MOVEMENT_FORM_FIELDS, type ProductAction, type StockLocationOption, type StockMovementType } from './types';
-import { unplacedErrors, useProductAction } from './use-product-action';
 
 interface StockProduct {
   id: number;
@@ -93,36 +92,21 @@ function StockMovementForm({
   onCancel: () => void;
   onDone: () => void;
 }) {
-  const { state, formAction, pending, formRef, errors, values, fieldsKey } = useProductAction(action, (success) => {
-    toast.success(success.message);
-    onDone();
-  });
-  const banner = unplacedErrors(state, MOVEMENT_FORM_FIELDS);
   const copy = COPY[type];
-
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-4">
-      <input type="hidden" name="type" value={type} />
-      <input type="hidden" name="productId" value={product.id} />
-      {banner && (
-        <FormAlert>
-          {banner.map((message) => (
-            <span key={message} className="block">
-              {message}
-            </span>
-          ))}
-        </FormAlert>
-      )}
-      <MovementFields key={fieldsKey} type={type} product={product} locations={locations} errors={errors} values={values} quantityLabel={copy.quantity} />
-      <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-        <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={pending}>
-          {copy.submit}
-        </Button>
-      </div>
-    </form>
+    <ActionForm
+      action={action}
+      hidden={{ type, productId: String(product.id) }}
+      fieldNames={MOVEMENT_FORM_FIELDS}
+      submitLabel={copy.submit}
+      onCancel={onCancel}
+      onSuccess={(success) => {
+        toast.success(success.message);
+        onDone();
+      }}
+    >
+      {({ errors, values }) => <MovementFields type={type} product={product} locations={locations} errors={errors} values={values} quantityLabel={copy.quantity} />}
+    </ActionForm>
   );
 }
 
@@ -168,7 +152,7 @@ function MovementFields({
         : onHandHere;
 
   return (
-    <div className="space-y-4">
+    <>
       <div className="grid gap-4 sm:grid-cols-2">
         <Select
           label={type === 'TRANSFER' ? 'From' : type === 'RECEIPT' ? 'Into location' : 'Location'}
@@ -233,6 +217,6 @@ function MovementFields({
         />
         <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO, order or count sheet" />
       </div>
-    </div>
+    </>
   );
 }

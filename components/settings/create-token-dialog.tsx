@@ -2,9 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { Modal } from '@/components/catalog/modal';
+import { FormButtons } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Dialog } from '@/components/ui/dialog';
+import { Field, FormAlert } from '@/components/ui/field';
 import type { FormState } from '@/lib/form-state';
 
 type CreateTokenState = FormState | { status: 'created'; message: string; token: { id: number; name: string; secret: string } };
@@ -14,7 +15,8 @@ const idle: CreateTokenState = { status: 'idle' };
 
 /**
  * Creates an API token: a name first, then the secret, shown this once with a copy button.
- * Closing the dialog forgets the secret (the content unmounts); only its hash is stored.
+ * Closing the dialog forgets the secret: it leaves the page at once, before the dialog has
+ * faded out and its content unmounted; only its hash is stored.
  */
 export function CreateTokenDialog({ action }: { action: CreateTokenAction }) {
   const [open, setOpen] = useState(false);
@@ -28,20 +30,20 @@ export function CreateTokenDialog({ action }: { action: CreateTokenAction }) {
       <Button type="button" onClick={() => setOpen(true)}>
         Create token
       </Button>
-      <Modal
+      <Dialog
         open={open}
         onClose={close}
         title={shown ? 'Copy your new token' : 'Create an API token'}
         description={shown ? undefined : 'Scripts and integrations send it as “Authorization: Bearer <token>”. It acts as you, with your role.'}
-        size="lg"
+        size="xl"
       >
-        <CreateTokenContent action={action} onCreated={() => setShown(true)} onClose={close} />
-      </Modal>
+        <CreateTokenContent action={action} open={open} onCreated={() => setShown(true)} onClose={close} />
+      </Dialog>
     </>
   );
 }
 
-function CreateTokenContent({ action, onCreated, onClose }: { action: CreateTokenAction; onCreated: () => void; onClose: () => void }) {
+function CreateTokenContent({ action, open, onCreated, onClose }: { action: CreateTokenAction; open: boolean; onCreated: () => void; onClose: () => void }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(async (previous: CreateTokenState, formData: FormData) => {
     const next = await action(previous, formData);
@@ -56,16 +58,12 @@ function CreateTokenContent({ action, onCreated, onClose }: { action: CreateToke
     if (state.status === 'error') formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
   }, [state]);
 
-  if (state.status === 'created') return <TokenSecret name={state.token.name} secret={state.token.secret} onDone={onClose} />;
+  if (state.status === 'created') return <TokenSecret name={state.token.name} secret={open ? state.token.secret : '•'.repeat(state.token.secret.length)} onDone={onClose} />;
 
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4">
-      {state.status === 'error' && !errors.name && (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </div>
-      )}
+      {state.status === 'error' && !errors.name && <FormAlert>{state.message}</FormAlert>}
       <Field
         label="Token name"
         name="name"
@@ -77,14 +75,7 @@ function CreateTokenContent({ action, onCreated, onClose }: { action: CreateToke
         defaultValue={state.status === 'error' ? state.values?.name : undefined}
         error={errors.name}
       />
-      <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-        <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={pending}>
-          Create token
-        </Button>
-      </div>
+      <FormButtons submitLabel="Create token" pending={pending} onCancel={onClose} />
     </form>
   );
 }

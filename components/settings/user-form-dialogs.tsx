@@ -1,8 +1,9 @@
 'use client';
 
-import { FormDialog, type FormAction } from '@/components/catalog/form-dialog';
-import { SelectField } from '@/components/catalog/form-controls';
+import type { FormAction } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { FormDialog } from '@/components/ui/form-dialog';
+import { Select } from '@/components/ui/select';
 
 const ROLE_OPTIONS = [
   { value: 'VIEWER', label: 'Viewer: reads everything, changes nothing' },
@@ -13,13 +14,13 @@ const ROLE_OPTIONS = [
 
 function RoleSelect({ value, error }: { value: string; error?: string }) {
   return (
-    <SelectField label="Role" name="role" defaultValue={value} error={error}>
+    <Select label="Role" name="role" defaultValue={value} error={error}>
       {ROLE_OPTIONS.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
         </option>
       ))}
-    </SelectField>
+    </Select>
   );
 }
 

@@ -26,7 +26,10 @@ export interface DialogProps {
  */
 export function Dialog({ open, onClose, title, description, children, actions, size = 'md', hideClose = false }: DialogProps) {
   return (
-    <HeadlessDialog open={open} onClose={onClose} className="relative z-50">
+    // The root covers the viewport (not a zero-size box with fixed children) so that the
+    // dialog counts as visible until it has really gone, content included: a test or an
+    // assistive tool that waits for it to hide does not act on a dialog still fading out.
+    <HeadlessDialog open={open} onClose={onClose} className="fixed inset-0 z-50">
       <DialogBackdrop transition className="fixed inset-0 bg-slate-900/40 transition-opacity duration-150 ease-out data-closed:opacity-0" />
       <div className="fixed inset-0 w-screen overflow-y-auto">
         <div className="flex min-h-full items-end justify-center sm:items-center sm:p-4">

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 /** The label, hint and error ids of one control, and its props for aria. */
 export function useFieldIds(hasHint: boolean, hasError: boolean) {
@@ -56,6 +56,15 @@ export function FieldFrame({
         {optional && <span className="text-xs font-normal text-slate-400">Optional</span>}
       </label>
       {children}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** The hint, or the error in its place, with the ids the control's aria-describedby names. */
+function FieldMessages({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string }) {
+  return (
+    <>
       {hint && !error && (
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -66,7 +75,7 @@ export function FieldFrame({
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -100,5 +109,56 @@ export function Field({ label, name, error, hint, optional, className = '', inpu
         className={`${CONTROL_CLASSES} h-10 ${controlStateClasses(Boolean(error))} ${inputClassName}`}
       />
     </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  optional?: boolean;
+}
+
+/** A labelled multi-line input, wired like Field (label, hint, error, aria). */
+export function TextAreaField({ label, name, error, hint, optional, className = '', rows = 3, ...props }: TextAreaFieldProps) {
+  const { id, hintId, errorId, aria } = useFieldIds(Boolean(hint), Boolean(error));
+  return (
+    <FieldFrame id={id} label={label} optional={optional} hint={hint} hintId={hintId} error={error} errorId={errorId} className={className}>
+      <textarea id={id} name={name} rows={rows} {...aria} {...props} className={`${CONTROL_CLASSES} py-2 ${controlStateClasses(Boolean(error))}`} />
+    </FieldFrame>
+  );
+}
+
+/** A checkbox with its label beside it and the hint or error below, tied to it like Field's. */
+export function CheckboxField({ label, name, error, hint, defaultChecked, disabled }: { label: string; name: string; error?: string; hint?: ReactNode; defaultChecked?: boolean; disabled?: boolean }) {
+  const { id, hintId, errorId, aria } = useFieldIds(Boolean(hint), Boolean(error));
+  return (
+    <div>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          defaultChecked={defaultChecked}
+          disabled={disabled}
+          {...aria}
+          className="h-4 w-4 rounded border-slate-300 text-brand-600 accent-brand-600 focus:ring-brand-500"
+        />
+        <label htmlFor={id} className="text-sm font-medium text-slate-700">
+          {label}
+        </label>
+      </div>
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** The message above a form, for what no field shows; announced, and focusable so focus can be moved to it. */
+export function FormAlert({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <div id={id} role="alert" tabIndex={-1} className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 focus:outline-none">
+      {children}
+    </div>
   );
 }

@@ -227,3 +227,50 @@ test('a viewer can read products but is offered no write button', async ({ page,
   await expect(page.getByRole('heading', { name: 'Nothing here' })).toBeVisible();
   await expect(page.getByLabel('SKU')).toHaveCount(0);
 });
+
+test('at phone width, server refusals sit beside their fields and keep what was typed', async ({ page, request }) => {
+  test.slow();
+  await page.setViewportSize({ width: 375, height: 740 });
+  const admin = await adminToken(request);
+  const sku = `PHONE-${suffix()}`.toUpperCase();
+  const created = await request.post('/api/products', { headers: bearer(admin), data: { sku, name: `Phone ${sku}`, price: '4.00' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const productId = ((await created.json()) as { id: number }).id;
+  const received = await request.post('/api/stock-movements', { headers: bearer(admin), data: { productId, type: 'RECEIPT', quantity: 2 } });
+  expect(received.status(), await received.text()).toBe(201);
+  const fitsTheScreen = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto('/products/new');
+  await page.getByLabel('SKU').fill(sku.toLowerCase());
+  await page.getByLabel('Name').fill('Typed on a phone');
+  await page.getByLabel('Price').fill('7.25');
+  await page.getByLabel('Reorder level').fill('1');
+  await page.getByLabel('Safety stock').fill('3');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const reorderLevel = page.getByLabel('Reorder level');
+  await expect(reorderLevel).toHaveAccessibleDescription('Reorder level must be at least the safety stock');
+  await expect(reorderLevel).toBeFocused();
+  await expect(page.getByLabel('Safety stock')).toHaveValue('3');
+  await expect(page.getByLabel('Name')).toHaveValue('Typed on a phone');
+
+  await reorderLevel.fill('5');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const skuField = page.getByLabel('SKU');
+  await expect(skuField).toHaveAccessibleDescription('SKU already exists');
+  await expect(skuField).toBeFocused();
+  await expect(skuField).toHaveValue(sku.toLowerCase());
+  await expect(page.getByLabel('Price')).toHaveValue('7.25');
+  await expect(reorderLevel).toHaveValue('5');
+  await fitsTheScreen();
+  await page.screenshot({ path: 'test-results/screenshots/product-form-errors-phone.png', fullPage: true });
+
+  await page.goto(`/products/${productId}`);
+  const dialog = await stockDialog(page, 'Ship', 'Ship stock', (d) => d.getByLabel('Quantity shipped').fill('5'), 'Ship');
+  const quantity = dialog.getByLabel('Quantity shipped');
+  await expect(quantity).toHaveAccessibleDescription('Only 2 on hand');
+  await expect(quantity).toHaveValue('5');
+  await expect(quantity).toBeFocused();
+  await fitsTheScreen();
+  await page.screenshot({ path: 'test-results/screenshots/product-insufficient-stock-phone.png' });
+});

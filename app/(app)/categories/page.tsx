@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CategoryFormDialog } from '@/components/catalog/category-form-dialog';
-import { ConfirmDialog } from '@/components/catalog/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { Dash, DataTable, MoreLink } from '@/components/catalog/data-table';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

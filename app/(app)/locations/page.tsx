@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ConfirmDialog } from '@/components/catalog/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { DataTable, MoreLink } from '@/components/catalog/data-table';
 import { LocationFormDialog } from '@/components/catalog/location-form-dialog';
 import { Badge } from '@/components/ui/badge';

@@ -11,6 +11,7 @@ import { formStateFromError } from '@/lib/form-state';
 import { formatInteger, formatSigned } from '@/lib/format';
 import { createProduct as createProductRecord } from '@/lib/inventory/create-product';
 import { deleteProduct as deleteProductRecord } from '@/lib/inventory/delete-product';
+import { deleteProducts as deleteProductRecords, deleteProductsSchema } from '@/lib/inventory/delete-products';
 import { movementInputSchema } from '@/lib/inventory/movement-schemas';
 import { postMovements } from '@/lib/inventory/post-movements';
 import { createProductSchema, updateProductSchema } from '@/lib/inventory/product-schemas';
@@ -130,6 +131,24 @@ export async function deleteProduct(_previous: ProductActionState, formData: For
     return formStateFromError(error);
   }
   redirect(`/products?deleted=${productId}`);
+}
+
+/**
+ * The bulk delete of the list: the ticked ids come as one comma-separated field. It stays on
+ * the list (with its filters) and answers the toast itself instead of redirecting.
+ */
+export async function deleteProducts(_previous: ProductActionState, formData: FormData): Promise<ProductActionState> {
+  try {
+    const actor = await authorizeAction('catalog:write');
+    const ids = textOf(formData, 'ids').split(',').filter((id) => id.trim() !== '');
+    const parsed = deleteProductsSchema.safeParse({ ids });
+    if (!parsed.success) return { status: 'error', message: parsed.error.issues[0]?.message ?? 'Select the products to delete again.', fieldErrors: {} };
+    const deleted = await deleteProductRecords({ input: parsed.data, actorId: actor.id });
+    revalidateInventory();
+    return { status: 'success', message: deleted.length === 1 ? `Product ${deleted[0]?.sku} deleted.` : `${formatInteger(deleted.length)} products deleted.` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
 }
 
 const MOVEMENT_VALUE_KEYS = ['type', 'productId', 'quantity', 'direction', 'locationId', 'toLocationId', 'unitCost', 'reason', 'reference'] as const;

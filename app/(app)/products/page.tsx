@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BulkDeleteBar, ProductSelection } from '@/components/products/bulk-delete';
 import { FlashToast } from '@/components/products/flash-toast';
 import { ProductFilters, type ProductFilterValues } from '@/components/products/product-filters';
 import { ProductTable, type ProductRow } from '@/components/products/product-table';
@@ -15,6 +16,7 @@ import { findProductRef } from '@/lib/inventory/find-product-ref';
 import { listProducts, MAX_PRODUCT_OFFSET, productListQuerySchema } from '@/lib/inventory/list-products';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 import { displayCents } from '@/lib/money';
+import { deleteProducts } from './actions';
 import { allCategories, allLocations, allSuppliers } from './load';
 
 export const metadata: Metadata = { title: 'Products' };
@@ -158,8 +160,9 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             />
           )
         ) : (
-          <>
-            <ProductTable rows={rows} sort={sort} hrefFor={(next) => href({ ...raw, sort: next })} />
+          <ProductSelection products={canWrite ? rows.filter((row) => !row.deleted).map(({ id, sku, onHand }) => ({ id, sku, onHand })) : []}>
+            {canWrite && <BulkDeleteBar action={deleteProducts} />}
+            <ProductTable rows={rows} sort={sort} hrefFor={(next) => href({ ...raw, sort: next })} selectable={canWrite} />
             <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-500 sm:px-5">
               <span>
                 {rows.length === 1 && page === 1 ? '1 product' : `${formatInteger(first)}–${formatInteger(first + rows.length - 1)}${hasNext ? '' : ` of ${formatInteger(first + rows.length - 1)}`}`}
@@ -169,7 +172,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                 <PageLink href={hasNext ? href({ ...raw, page: String(page + 1) }) : null} label="Next" rel="next" />
               </span>
             </nav>
-          </>
+          </ProductSelection>
         )}
       </Card>
     </>

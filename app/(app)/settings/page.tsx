@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ConfirmDialog } from '@/components/catalog/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { DataTable, MoreLink } from '@/components/catalog/data-table';
 import { CreateTokenDialog } from '@/components/settings/create-token-dialog';
 import { SettingsTabs, type SettingsTab } from '@/components/settings/settings-tabs';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ConfirmDialog } from '@/components/catalog/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { Dash, DataTable, MoreLink } from '@/components/catalog/data-table';
 import { SupplierFormDialog } from '@/components/catalog/supplier-form-dialog';
 import { Card } from '@/components/ui/card';
