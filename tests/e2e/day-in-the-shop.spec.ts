@@ -81,7 +81,7 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   await dialog.getByLabel('Name').fill(locationName);
   await dialog.getByRole('button', { name: 'Create location' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('cell', { name: locationCode })).toBeVisible();
+  await expect(page.getByRole('cell', { name: locationCode, exact: true })).toBeVisible();
 
   // --- The product, with a reorder level of 10.
   const sku = `DAY-${id}`.toUpperCase();
@@ -145,7 +145,7 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   await watcher.setViewportSize(DESKTOP);
   await watcher.goto('/');
   await expect(watcher.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(watcher.getByRole('link', { name: new RegExp(productName) })).toHaveCount(0);
+  await expect(card(watcher, 'Low stock').getByRole('link', { name: new RegExp(productName) })).toHaveCount(0);
 
   // --- Ship 15: on hand 5, below the reorder level of 10. The alert opens.
   dialog = await stockDialog(page, 'Ship', 'Ship stock', async (d) => {
