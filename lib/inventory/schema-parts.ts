@@ -39,9 +39,16 @@ export function moneySchema({ min, label }: { min: 'positive' | 'nonNegative'; l
 }
 
 /** Free text that may be absent: trimmed, empty means absent (null in the database). */
+/**
+ * A browser submits every line break of a textarea as CRLF, two characters, while its
+ * maxlength counted one: stored text uses LF, so whatever the box accepted fits the limit.
+ */
+const normalizeLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
+
 export function optionalTextSchema(label: string, max: number) {
   return z
     .string({ message: `${label} must be text` })
+    .overwrite(normalizeLineBreaks)
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .nullish()
