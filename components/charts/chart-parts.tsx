@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { formatInteger } from '@/lib/format';
 
 const DAY_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
@@ -13,13 +12,13 @@ export function formatDay(day: string): string {
  * SVG text, because the plot stretches to the card's width (preserveAspectRatio="none") and
  * SVG text would stretch with it.
  */
-export function ChartFrame({ top, bottom, days, children }: { top: number; bottom?: number; days: string[]; children: ReactNode }) {
+export function ChartFrame({ top, bottom, days, children }: { top: string; bottom: string; days: string[]; children: ReactNode }) {
   const middle = days[Math.floor((days.length - 1) / 2)];
   return (
     <div className="flex gap-2" aria-hidden="true">
-      <div className="flex w-9 shrink-0 flex-col justify-between pb-5 text-right text-[11px] tabular-nums leading-none text-slate-400">
-        <span>{formatInteger(top)}</span>
-        <span>{formatInteger(bottom ?? 0)}</span>
+      <div className="flex w-12 shrink-0 flex-col justify-between pb-5 text-right text-[11px] tabular-nums leading-none text-slate-400">
+        <span>{top}</span>
+        <span>{bottom}</span>
       </div>
       <div className="min-w-0 flex-1">
         <div className="h-36 border-b border-l border-slate-200 sm:h-40">{children}</div>

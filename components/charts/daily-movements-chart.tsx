@@ -39,7 +39,7 @@ export function DailyMovementsChart({ days }: { days: DailyMovementTotals[] }) {
         </span>
         <span className="text-slate-500">{formatInteger(movements)} movements</span>
       </div>
-      <ChartFrame top={maxIn} bottom={-maxOut} days={days.map((day) => day.day)}>
+      <ChartFrame top={`${formatInteger(maxIn)} in`} bottom={`${formatInteger(maxOut)} out`} days={days.map((day) => day.day)}>
         <svg viewBox={`0 0 ${days.length * SLOT} ${HEIGHT}`} preserveAspectRatio="none" className="block h-full w-full overflow-visible">
           <line x1="0" x2={days.length * SLOT} y1={zero} y2={zero} className="stroke-slate-300" strokeWidth="1" vectorEffect="non-scaling-stroke" />
           {days.map((day, index) => {
@@ -59,29 +59,32 @@ export function DailyMovementsChart({ days }: { days: DailyMovementTotals[] }) {
         </svg>
       </ChartFrame>
       <figcaption className="mt-3 text-xs text-slate-500">{summary}</figcaption>
-      <table className="sr-only">
-        <caption>Units in and out per day, UTC</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Units in</th>
-            <th scope="col">Units out</th>
-            <th scope="col">Movements</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days
-            .filter((day) => day.movements > 0)
-            .map((day) => (
-              <tr key={day.day}>
-                <th scope="row">{formatDay(day.day)}</th>
-                <td>{day.unitsIn}</td>
-                <td>{day.unitsOut}</td>
-                <td>{day.movements}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      {/* The wrapper hides the table: a table never shrinks below its content, even when sr-only. */}
+      <div className="sr-only">
+      <table>
+          <caption>Units in and out per day, UTC</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Units in</th>
+              <th scope="col">Units out</th>
+              <th scope="col">Movements</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days
+              .filter((day) => day.movements > 0)
+              .map((day) => (
+                <tr key={day.day}>
+                  <th scope="row">{formatDay(day.day)}</th>
+                  <td>{day.unitsIn}</td>
+                  <td>{day.unitsOut}</td>
+                  <td>{day.movements}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

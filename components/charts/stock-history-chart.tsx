@@ -38,7 +38,7 @@ export function StockHistoryChart({ points, reorderLevel, unit }: { points: Stoc
           </span>
         )}
       </div>
-      <ChartFrame top={top} days={points.map((point) => point.day)}>
+      <ChartFrame top={formatInteger(top)} bottom="0" days={points.map((point) => point.day)}>
         <svg viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" className="block h-full w-full overflow-visible">
           <path d={`${steps} V${HEIGHT} H0 Z`} className="fill-brand-500/15" />
           <path d={steps} fill="none" className="stroke-brand-600" strokeWidth="2" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
@@ -53,23 +53,26 @@ export function StockHistoryChart({ points, reorderLevel, unit }: { points: Stoc
         </svg>
       </ChartFrame>
       <figcaption className="mt-3 text-xs text-slate-500">{summary}</figcaption>
-      <table className="sr-only">
-        <caption>On hand at the end of each day it changed, UTC</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">On hand</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((point) => (
-            <tr key={point.day}>
-              <th scope="row">{formatDay(point.day)}</th>
-              <td>{point.onHand}</td>
+      {/* The wrapper hides the table: a table never shrinks below its content, even when sr-only. */}
+      <div className="sr-only">
+      <table>
+          <caption>On hand at the end of each day it changed, UTC</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">On hand</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {changes.map((point) => (
+              <tr key={point.day}>
+                <th scope="row">{formatDay(point.day)}</th>
+                <td>{point.onHand}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -25,7 +25,7 @@ export function LedgerFilters({
     <Form action={`/products/${productId}`} scroll={false} aria-label="Filter this product's movements" className="border-b border-slate-100 px-5 py-4">
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <SelectField label="Location" name="locationId" defaultValue={values.locationId} error={errors.locationId}>
-          <option value="">All locations</option>
+          <option value="">All</option>
           {locations.map((location) => (
             <option key={location.id} value={String(location.id)}>
               {location.code}
@@ -34,7 +34,7 @@ export function LedgerFilters({
           ))}
         </SelectField>
         <SelectField label="Type" name="type" defaultValue={values.type} error={errors.type}>
-          <option value="">All types</option>
+          <option value="">All</option>
           {MOVEMENT_TYPE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
