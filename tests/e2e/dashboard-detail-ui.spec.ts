@@ -193,7 +193,7 @@ test('the product page charts on hand, lists its alerts and filters and pages it
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'Older movements →' })).toHaveCount(0);
 
-  await filters.getByLabel('Location').selectOption({ label: 'All locations' });
+  await filters.getByLabel('Location').selectOption({ label: 'All' });
   await filters.getByLabel('Type').selectOption({ label: 'Adjustment' });
   await filters.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/type=ADJUSTMENT/);
@@ -201,7 +201,7 @@ test('the product page charts on hand, lists its alerts and filters and pages it
   await expect(rows.first()).toContainText('Damaged');
 
   // A date range before any movement: nothing, and a way back.
-  await filters.getByLabel('Type').selectOption({ label: 'All types' });
+  await filters.getByLabel('Type').selectOption({ label: 'All' });
   await filters.getByLabel('From').fill('2020-01-01');
   await filters.getByLabel('To').fill('2020-01-31');
   await filters.getByRole('button', { name: 'Apply' }).click();
