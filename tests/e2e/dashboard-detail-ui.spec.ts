@@ -194,7 +194,7 @@ test('the product page charts on hand, lists its alerts and filters and pages it
   await expect(page.getByRole('link', { name: 'Older movements →' })).toHaveCount(0);
 
   await filters.getByLabel('Location').selectOption({ label: 'All' });
-  await filters.getByLabel('Type').selectOption({ label: 'Adjustment' });
+  await filters.getByLabel('Type').selectOption({ label: 'Adjustments' });
   await filters.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/type=ADJUSTMENT/);
   await expect(rows).toHaveCount(1);

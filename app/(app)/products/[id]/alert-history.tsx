@@ -28,9 +28,10 @@ export function AlertHistory({ alerts, reorderLevel }: { alerts: InventoryAlert[
               </time>
             </div>
             <p className="mt-1 text-slate-600">
-              {formatInteger(alert.onHandAtTrigger)} on hand, below the reorder level of {formatInteger(alert.reorderLevel)}.
+              {alert.status === 'RESOLVED'
+                ? `Opened at ${formatInteger(alert.onHandAtTrigger)} on hand (reorder level ${formatInteger(alert.reorderLevel)})${alert.resolvedAt ? `, resolved ${formatDate(alert.resolvedAt)}` : ''}.`
+                : `Below reorder level: ${formatInteger(alert.onHandAtTrigger)} on hand when it opened, reorder level ${formatInteger(alert.reorderLevel)}.`}
               {alert.status === 'DISMISSED' && alert.dismissedAt ? ` Dismissed ${formatDate(alert.dismissedAt)}.` : ''}
-              {alert.status === 'RESOLVED' && alert.resolvedAt ? ` Resolved ${formatDate(alert.resolvedAt)}.` : ''}
             </p>
           </li>
         ))}

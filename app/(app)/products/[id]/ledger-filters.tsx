@@ -1,9 +1,18 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { SelectField } from '@/components/catalog/form-controls';
-import { MOVEMENT_TYPE_OPTIONS, type MovementFilterValues } from '@/components/movements/movement-filters';
+import type { MovementFilterValues } from '@/components/movements/movement-filters';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+
+/** Plural, so an option never reads exactly like a type badge in the rows below it. */
+const TYPE_OPTIONS = [
+  { value: 'RECEIPT', label: 'Receipts' },
+  { value: 'SHIPMENT', label: 'Shipments' },
+  { value: 'ADJUSTMENT', label: 'Adjustments' },
+  { value: 'TRANSFER', label: 'Transfers' },
+  { value: 'COUNT', label: 'Counts' },
+] as const;
 
 /**
  * The product's ledger filters (the product is the page's own): a GET form, so a filtered
@@ -35,7 +44,7 @@ export function LedgerFilters({
         </SelectField>
         <SelectField label="Type" name="type" defaultValue={values.type} error={errors.type}>
           <option value="">All</option>
-          {MOVEMENT_TYPE_OPTIONS.map((option) => (
+          {TYPE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>

@@ -195,13 +195,13 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             )}
           </Card>
 
-          <Card title="On hand" description={`All locations, last ${HISTORY_DAYS} days (UTC)`}>
+          <Card title="On hand over time" description={`All locations summed, last ${HISTORY_DAYS} days (UTC)`}>
             <StockHistoryChart points={history} reorderLevel={product.reorderLevel} unit={product.unit} />
           </Card>
 
           <Card
-            title="Stock history"
-            description="This product's ledger, newest first"
+            title="Recent movements"
+            description="This product's stock history (the ledger), newest first"
             action={
               <Link href={`/movements${toQueryString(filters.params)}`} className="text-sm font-medium text-brand-600 hover:text-brand-700">
                 Open in ledger
