@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DailyMovementsChart } from '@/components/charts/daily-movements-chart';
 import { MovementTypeBadge } from '@/components/inventory/movement-type-badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -9,10 +10,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatSigned } from '@/lib/format';
+import { getDailyMovementTotals } from '@/lib/inventory/get-daily-movement-totals';
 import { getDashboardSummary } from '@/lib/inventory/get-dashboard-summary';
 import { displayCents } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Dashboard' };
+
+const CHART_DAYS = 30;
 
 const ICONS = {
   products: 'M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8',
@@ -69,7 +73,7 @@ function CardLink({ href, children }: { href: string; children: ReactNode }) {
 
 export default async function DashboardPage() {
   const actor = await requirePageActor();
-  const summary = await getDashboardSummary();
+  const [summary, daily] = await Promise.all([getDashboardSummary(), getDailyMovementTotals({ days: CHART_DAYS })]);
   const firstName = actor.name.trim().split(/\s+/)[0] || actor.name;
   const alerts = summary.activeAlertCount;
   const now = new Date();
@@ -101,6 +105,10 @@ export default async function DashboardPage() {
           alarm={alerts > 0}
         />
       </div>
+
+      <Card title="Movements" description={`Units in and out per day, last ${CHART_DAYS} days (UTC)`} className="mt-6" action={<CardLink href="/movements">View ledger</CardLink>}>
+        <DailyMovementsChart days={daily} />
+      </Card>
 
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
         <Card title="Low stock" description="Products below their reorder level" className="lg:col-span-2" action={<CardLink href="/alerts">All alerts</CardLink>}>

@@ -4,6 +4,7 @@ import { Dialog, DialogPanel } from '@headlessui/react';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { NavLinks } from './nav-links';
+import { useActiveAlertCount } from './use-active-alert-count';
 
 interface ShellUser {
   name: string;
@@ -43,12 +44,13 @@ function UserPanel({ user, signOut }: { user: ShellUser; signOut: () => Promise<
  */
 export function AppShell({ user, activeAlertCount, signOut, children }: { user: ShellUser; activeAlertCount: number; signOut: () => Promise<void>; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const alertCount = useActiveAlertCount(activeAlertCount);
   return (
     <div className="min-h-screen">
       <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col border-r border-slate-200 bg-white py-5 lg:flex">
         <Brand />
         <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
-          <NavLinks activeAlertCount={activeAlertCount} />
+          <NavLinks activeAlertCount={alertCount} />
         </nav>
         <UserPanel user={user} signOut={signOut} />
       </aside>
@@ -59,12 +61,12 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
           type="button"
           onClick={() => setMenuOpen(true)}
           className="relative inline-flex h-10 w-10 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100"
-          aria-label="Open menu"
+          aria-label={alertCount > 0 ? `Open menu (${alertCount} active alerts)` : 'Open menu'}
         >
           <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
             <path d="M4 7h16M4 12h16M4 17h16" />
           </svg>
-          {activeAlertCount > 0 && <span className="absolute right-1.5 top-1.5 h-2.5 w-2.5 rounded-full bg-red-600 ring-2 ring-white" aria-hidden="true" />}
+          {alertCount > 0 && <span className="absolute right-1.5 top-1.5 h-2.5 w-2.5 rounded-full bg-red-600 ring-2 ring-white" aria-hidden="true" />}
         </button>
       </header>
 
@@ -80,7 +82,7 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
             </button>
           </div>
           <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
-            <NavLinks activeAlertCount={activeAlertCount} onNavigate={() => setMenuOpen(false)} />
+            <NavLinks activeAlertCount={alertCount} onNavigate={() => setMenuOpen(false)} />
           </nav>
           <UserPanel user={user} signOut={signOut} />
         </DialogPanel>

@@ -1,12 +1,22 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import { isActive, NAV_ITEMS } from './nav-items';
 
 /** Caps the badge so a flood of alerts does not stretch the menu. */
 function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
+}
+
+/**
+ * A small spinner beside the link being followed. The signed-in pages have no loading.tsx
+ * (a Suspense boundary there commits the response to 200 before a page can answer 404), so
+ * during a navigation the old page stays up and this shows that the click was taken.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? <span className="h-3.5 w-3.5 shrink-0 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600 motion-reduce:animate-none" aria-hidden="true" /> : null;
 }
 
 /** The section links; the active one is highlighted and marked aria-current. */
@@ -40,6 +50,7 @@ export function NavLinks({ activeAlertCount, onNavigate }: { activeAlertCount: n
                 <path d={item.icon} />
               </svg>
               <span className="flex-1 truncate">{item.label}</span>
+              <PendingMark />
               {showAlertBadge && (
                 <>
                   <span className="min-w-6 rounded-full bg-red-600 px-1.5 py-0.5 text-center text-xs font-semibold tabular-nums leading-4 text-white" aria-hidden="true">

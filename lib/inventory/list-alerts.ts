@@ -13,10 +13,20 @@ export const alertListQuerySchema = z.intersection(
   }),
 );
 
-/** Alerts of one status, newest first. */
-export async function listAlerts({ status, limit, cursor }: { status: AlertStatus; limit: number; cursor?: number }): Promise<Page<InventoryAlert>> {
+/** Alerts of one status, newest first; only one product's when `productId` is given. */
+export async function listAlerts({
+  status,
+  limit,
+  cursor,
+  productId,
+}: {
+  status: AlertStatus;
+  limit: number;
+  cursor?: number;
+  productId?: number;
+}): Promise<Page<InventoryAlert>> {
   const rows = await db().inventoryAlert.findMany({
-    where: { status, ...(cursor ? { id: { lt: cursor } } : {}) },
+    where: { status, ...(productId === undefined ? {} : { productId }), ...(cursor ? { id: { lt: cursor } } : {}) },
     orderBy: { id: 'desc' },
     take: limit + 1,
   });

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { StockHistoryChart } from '@/components/charts/stock-history-chart';
+import { parseMovementFilters, toQueryString } from '@/components/movements/parse-movement-filters';
 import { DeleteProductButton } from '@/components/products/delete-product-button';
 import { FlashToast } from '@/components/products/flash-toast';
 import { ProductLedger, type ProductLedgerRow } from '@/components/products/product-ledger';
@@ -14,16 +16,23 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors';
-import { formatDate, formatDateTime, formatInteger } from '@/lib/format';
+import { formatDate, formatInteger } from '@/lib/format';
 import { getProduct } from '@/lib/inventory/get-product';
+import { getProductStockHistory } from '@/lib/inventory/get-product-stock-history';
+import { listAlerts } from '@/lib/inventory/list-alerts';
 import { listLedgerEntries } from '@/lib/inventory/list-ledger-entries';
-import { movementFilterSchema } from '@/lib/inventory/list-movements';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 import { displayCents, formatCents } from '@/lib/money';
 import { deleteProduct, postMovement } from '../actions';
-import { allCategories, allLocations, findUnresolvedAlert } from '../load';
+import { allCategories, allLocations } from '../load';
+import { AlertHistory } from './alert-history';
+import { LedgerFilters } from './ledger-filters';
 
-const LEDGER_ROWS = 10;
+const LEDGER_ROWS = 20;
+const HISTORY_DAYS = 90;
+/** Alerts listed per status; the card shows the newest few of them together. */
+const ALERTS_PER_STATUS = 5;
+const ALERTS_SHOWN = 6;
 
 type Params = Promise<{ id: string }>;
 
@@ -69,15 +78,27 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   const actor = await requirePageActor('catalog:read');
   const product = await findProduct((await params).id);
   if (!product) notFound();
-  const flashKey = (await searchParams).flash;
-  const flash = typeof flashKey === 'string' ? FLASH[flashKey] : undefined;
+  const search = await searchParams;
+  const flash = typeof search.flash === 'string' ? FLASH[search.flash] : undefined;
   const low = product.onHand < product.reorderLevel;
-  const [categories, locations, ledger, alert] = await Promise.all([
+  // The ledger filters go through the same parser (and API schema) as the movements page,
+  // with the product fixed to this one.
+  const filters = await parseMovementFilters({ ...search, product: undefined, productId: String(product.id) }, { limit: LEDGER_ROWS });
+  const [categories, locations, ledger, history, ...alertPages] = await Promise.all([
     allCategories(),
     allLocations(),
-    listLedgerEntries({ filter: movementFilterSchema.parse({ productId: product.id }), limit: LEDGER_ROWS }),
-    low ? findUnresolvedAlert(product.id) : Promise.resolve(null),
+    filters.query ? listLedgerEntries(filters.query) : Promise.resolve(null),
+    getProductStockHistory({ productId: product.id, days: HISTORY_DAYS }),
+    ...(['ACTIVE', 'DISMISSED', 'RESOLVED'] as const).map((status) => listAlerts({ status, limit: ALERTS_PER_STATUS, productId: product.id })),
   ]);
+  const alerts = alertPages
+    .flatMap((page) => page.data)
+    .sort((a, b) => b.id - a.id)
+    .slice(0, ALERTS_SHOWN);
+  const { productId: _productId, ...ledgerParams } = filters.params;
+  const ledgerFiltered = Object.keys(ledgerParams).length > 0;
+  const paging = Boolean(filters.query?.cursor);
+  const cursorError = filters.errors.cursor;
   const category = product.categoryId === null ? null : categories.find((candidate) => candidate.id === product.categoryId);
   const locationById = new Map(locations.map((location) => [location.id, location]));
   const onHandAt = new Map(product.levels.map((level) => [level.locationId, level.onHand]));
@@ -86,7 +107,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
     .filter((location) => location.deletedAt === null || (onHandAt.get(location.id) ?? 0) > 0)
     .map((location) => ({ id: location.id, code: location.code, name: location.name, isDefault: location.isDefault, deleted: location.deletedAt !== null, onHand: onHandAt.get(location.id) ?? 0 }));
   const stockLocations: StockLocationOption[] = levels.filter((level) => !level.deleted).map(({ id, code, name, isDefault, onHand }) => ({ id, code, name, isDefault, onHand }));
-  const ledgerRows: ProductLedgerRow[] = ledger.data.map((entry) => ({
+  const ledgerRows: ProductLedgerRow[] = (ledger?.data ?? []).map((entry) => ({
     id: entry.id,
     type: entry.type,
     quantity: entry.quantity,
@@ -174,58 +195,77 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             )}
           </Card>
 
+          <Card title="On hand over time" description={`All locations summed, last ${HISTORY_DAYS} days (UTC)`}>
+            <StockHistoryChart points={history} reorderLevel={product.reorderLevel} unit={product.unit} />
+          </Card>
+
           <Card
             title="Recent movements"
+            description="This product's stock history (the ledger), newest first"
             action={
-              <Link href={`/movements?productId=${product.id}`} className="text-sm font-medium text-brand-600 hover:text-brand-700">
-                All movements
+              <Link href={`/movements${toQueryString(filters.params)}`} className="text-sm font-medium text-brand-600 hover:text-brand-700">
+                Open in ledger
               </Link>
             }
           >
-            {ledgerRows.length === 0 ? (
-              <EmptyState title="No stock has moved yet" description={canMove ? 'Receive stock to put this product on the shelf.' : 'Receipts, shipments, transfers and counts appear here.'} />
-            ) : (
-              <>
+            <div id="ledger" className="scroll-mt-20">
+              <LedgerFilters
+                productId={product.id}
+                values={filters.values}
+                errors={filters.errors}
+                locations={levels.map((level) => ({ id: level.id, code: level.code, deleted: level.deleted }))}
+              />
+              {cursorError && (
+                <p role="alert" className="mx-5 mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+                  This page link is no longer valid: start again from the newest movements.
+                </p>
+              )}
+              {!ledger ? (
+                <EmptyState title="Check the filters" description="One of the filters above needs attention." />
+              ) : ledgerRows.length === 0 ? (
+                <EmptyState
+                  title={paging ? 'No older movements' : ledgerFiltered ? 'No movements match these filters' : 'No stock has moved yet'}
+                  description={
+                    ledgerFiltered ? 'Try a wider date range or clear the filters.' : canMove ? 'Receive stock to put this product on the shelf.' : 'Receipts, shipments, transfers and counts appear here.'
+                  }
+                />
+              ) : (
                 <ProductLedger rows={ledgerRows} />
-                {ledger.nextCursor && (
-                  <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
-                    Showing the latest {LEDGER_ROWS}.{' '}
-                    <Link href={`/movements?productId=${product.id}`} className="font-medium text-brand-600 hover:text-brand-700">
-                      See the whole ledger
+              )}
+              {(paging || ledger?.nextCursor) && (
+                <nav aria-label="Stock history pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
+                  {paging ? (
+                    <Link href={`/products/${product.id}${toQueryString(ledgerParams)}#ledger`} scroll={false} className="font-medium text-brand-600 hover:text-brand-700">
+                      ← Newest
                     </Link>
-                  </p>
-                )}
-              </>
-            )}
+                  ) : (
+                    <span className="text-slate-500">Latest {LEDGER_ROWS}</span>
+                  )}
+                  {ledger?.nextCursor && (
+                    <Link
+                      href={`/products/${product.id}${toQueryString({ ...ledgerParams, cursor: ledger.nextCursor })}#ledger`}
+                      scroll={false}
+                      className="font-medium text-brand-600 hover:text-brand-700"
+                    >
+                      Older movements →
+                    </Link>
+                  )}
+                </nav>
+              )}
+            </div>
           </Card>
         </div>
 
         <div className="space-y-6">
           <Card
-            title="Alert"
+            title="Alerts"
             action={
               <Link href="/alerts" className="text-sm font-medium text-brand-600 hover:text-brand-700">
                 All alerts
               </Link>
             }
           >
-            {alert ? (
-              <div className="space-y-2 px-5 py-4 text-sm">
-                <p className="flex items-center gap-2">
-                  <Badge tone={alert.status === 'ACTIVE' ? 'red' : 'amber'}>{alert.status === 'ACTIVE' ? 'Active' : 'Dismissed'}</Badge>
-                  <span className="text-slate-700">Below reorder level</span>
-                </p>
-                <p className="text-slate-500">
-                  Since {formatDateTime(alert.createdAt)}, when {formatInteger(alert.onHandAtTrigger)} were on hand (reorder level {formatInteger(alert.reorderLevel)}).
-                  {alert.status === 'DISMISSED' && alert.dismissedAt ? ` Dismissed ${formatDate(alert.dismissedAt)}.` : ''}
-                </p>
-                <p className="text-slate-500">It resolves by itself when stock is back at {formatInteger(product.reorderLevel)} or more.</p>
-              </div>
-            ) : (
-              <p className="px-5 py-4 text-sm text-slate-500">
-                No open alert. One opens when on hand falls below {formatInteger(product.reorderLevel)}.
-              </p>
-            )}
+            <AlertHistory alerts={alerts} reorderLevel={product.reorderLevel} />
           </Card>
 
           <Card title="Suppliers">
