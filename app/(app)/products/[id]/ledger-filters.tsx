@@ -1,9 +1,10 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { SelectField } from '@/components/catalog/form-controls';
+
 import type { MovementFilterValues } from '@/components/movements/movement-filters';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 
 /** Plural, so an option never reads exactly like a type badge in the rows below it. */
 const TYPE_OPTIONS = [
@@ -33,7 +34,7 @@ export function LedgerFilters({
   return (
     <Form action={`/products/${productId}`} scroll={false} aria-label="Filter this product's movements" className="border-b border-slate-100 px-5 py-4">
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <SelectField label="Location" name="locationId" defaultValue={values.locationId} error={errors.locationId}>
+        <Select label="Location" name="locationId" defaultValue={values.locationId} error={errors.locationId}>
           <option value="">All</option>
           {locations.map((location) => (
             <option key={location.id} value={String(location.id)}>
@@ -41,15 +42,15 @@ export function LedgerFilters({
               {location.deleted ? ' (deleted)' : ''}
             </option>
           ))}
-        </SelectField>
-        <SelectField label="Type" name="type" defaultValue={values.type} error={errors.type}>
+        </Select>
+        <Select label="Type" name="type" defaultValue={values.type} error={errors.type}>
           <option value="">All</option>
           {TYPE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
-        </SelectField>
+        </Select>
         <Field label="From" name="from" type="date" defaultValue={values.from} error={errors.from} />
         <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} />
       </div>
