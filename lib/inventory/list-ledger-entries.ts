@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
 import { toPage, type Page } from '@/lib/http/pagination';
-import { movementWhere, type MovementFilter } from './list-movements';
+import { pageMovementIds, type MovementFilter } from './list-movements';
 
 const withNames = {
   product: { select: { id: true, sku: true, name: true, deletedAt: true } },
@@ -14,14 +14,11 @@ export type LedgerEntry = Prisma.StockMovementGetPayload<{ include: typeof withN
 
 /**
  * The ledger for the pages: the same filter, order (newest first) and keyset cursor as
- * listMovements (GET /api/stock-movements), with the names a table shows, in one query.
+ * listMovements (GET /api/stock-movements), with the names a table shows: the page's ids
+ * first (see pageMovementIds), then its rows with their names in one query.
  */
 export async function listLedgerEntries({ filter, limit, cursor }: { filter: MovementFilter; limit: number; cursor?: number }): Promise<Page<LedgerEntry>> {
-  const rows = await db().stockMovement.findMany({
-    where: { ...movementWhere(filter), ...(cursor ? { id: { lt: cursor } } : {}) },
-    orderBy: { id: 'desc' },
-    take: limit + 1,
-    include: withNames,
-  });
+  const ids = await pageMovementIds({ filter, limit, cursor });
+  const rows = ids.length > 0 ? await db().stockMovement.findMany({ where: { id: { in: ids } }, orderBy: { id: 'desc' }, include: withNames }) : [];
   return toPage(rows, limit);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '@/lib/db/client';
+import { databaseEngine, db } from '@/lib/db/client';
 import { Prisma, type Product } from '@/lib/db/generated/sqlite/client';
 import { encodeSortCursor, pageQuerySchema, type Page, type SortCursor } from '@/lib/http/pagination';
 import { escapeLike, queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
@@ -135,7 +135,10 @@ export async function listProducts({
   if (filter.lowStock) conditions.push(Prisma.sql`p."on_hand" < p."reorder_level"`);
   if (filter.q !== undefined) {
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
-    conditions.push(Prisma.sql`(p."sku_key" LIKE ${pattern} ESCAPE '\\' OR lower(p."name") LIKE ${pattern} ESCAPE '\\')`);
+    // SQLite's LIKE already ignores ASCII case, exactly as far as its lower() folds, so the
+    // name needs no lower() there: a third of the cost of a search that scans every product.
+    const name = Prisma.raw(databaseEngine() === 'sqlite' ? 'p."name"' : 'lower(p."name")');
+    conditions.push(Prisma.sql`(p."sku_key" LIKE ${pattern} ESCAPE '\\' OR ${name} LIKE ${pattern} ESCAPE '\\')`);
   }
   if (cursor) {
     const value = cursorParam(key, cursor);

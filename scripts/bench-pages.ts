@@ -1,0 +1,293 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { disconnectDatabase } from '@/lib/db/client';
+import { countActiveAlerts } from '@/lib/inventory/count-active-alerts';
+import { getDashboardSummary } from '@/lib/inventory/get-dashboard-summary';
+import { getLocationStockTotals } from '@/lib/inventory/get-location-stock-totals';
+import { getProduct } from '@/lib/inventory/get-product';
+import { listLedgerEntries } from '@/lib/inventory/list-ledger-entries';
+import { listMovements, movementFilterSchema } from '@/lib/inventory/list-movements';
+import { listProducts } from '@/lib/inventory/list-products';
+import { BENCH_ADMIN, createPagesDatabase, hotProductId, isCurrent, RARE_WORD, type PagesDataShape } from './bench-pages-data';
+
+/**
+ * `npm run bench:pages [-- --reseed] [-- --iterations=30] [-- --no-build]`
+ *
+ * Issue 5's performance goal: with 100,000 products and 1,000,000 movements, the product
+ * list, a search and a product detail page each render server-side in under 150 ms at the
+ * median. Prints figures; asserts nothing.
+ *
+ * 1. Seeds data/bench/pages/pages.db (kept between runs while the data shape and the
+ *    migrations are unchanged; --reseed forces a new one).
+ * 2. Profiles the lib/inventory calls behind the pages in this process, and prints SQLite's
+ *    plans for their statements.
+ * 3. Builds the app when .next is missing or older than any source file (--no-build skips
+ *    that), starts `next start` on the bench database, signs in through Auth.js's credentials
+ *    callback, and times whole HTML responses: the server components' render, the database
+ *    queries and the streaming of the complete document, over a warm connection to
+ *    127.0.0.1. The browser's own work (hydration, painting) is not included.
+ * 4. Repeats 2 and 3 with the indexes this script proposes created ad hoc in the bench
+ *    database (dropped again at the end), labelled "with proposed indexes".
+ */
+
+const SHAPE: PagesDataShape = {
+  products: Number(process.env.BENCH_PRODUCTS ?? 100_000),
+  movements: Number(process.env.BENCH_MOVEMENTS ?? 1_000_000),
+};
+const TARGET_MS = 150;
+const PORT = Number(process.env.BENCH_PORT ?? 3340);
+const args = process.argv.slice(2);
+const ITERATIONS = Number(args.find((arg) => arg.startsWith('--iterations='))?.split('=')[1] ?? 30);
+const WARMUP = 5;
+const directory = join(process.cwd(), 'data/bench/pages');
+const path = join(directory, 'pages.db');
+
+/**
+ * Indexes measured "with proposed indexes": not in the schema (yet); created in the bench
+ * database for the second round only, so the first round measures the schema as migrated.
+ */
+const PROPOSED_INDEXES: Array<{ name: string; sql: string }> = [
+  // A product's ledger newest first straight from an index, with no sort of its whole history.
+  { name: 'stock_movements_product_id_id_idx', sql: 'CREATE INDEX "stock_movements_product_id_id_idx" ON "stock_movements"("product_id", "id")' },
+  // Per-location totals from the index alone, instead of one table lookup per stock level.
+  { name: 'stock_levels_location_id_on_hand_idx', sql: 'CREATE INDEX "stock_levels_location_id_on_hand_idx" ON "stock_levels"("location_id", "on_hand")' },
+];
+
+const HOT = hotProductId(SHAPE.products);
+/** A low product (below its reorder level: the detail page then looks up its alert). */
+const LOW = 33 * Math.floor(SHAPE.products / 66);
+
+interface Figures {
+  median: number;
+  p95: number;
+}
+
+function figures(samples: number[]): Figures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const ms = (value: number) => value.toFixed(1).padStart(8);
+
+async function time(run: () => Promise<unknown>, iterations = ITERATIONS): Promise<Figures> {
+  for (let i = 0; i < WARMUP; i += 1) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return figures(samples);
+}
+
+// ---------------------------------------------------------------------------------------
+// In-process profile of the domain calls and the plans of their statements.
+
+const CALLS: Array<{ name: string; run: () => Promise<unknown> }> = [
+  { name: 'listProducts sku, first page', run: () => listProducts({ filter: {}, sort: 'sku', limit: 25, offset: 0 }) },
+  { name: `listProducts q=${RARE_WORD.toLowerCase()} (few hits)`, run: () => listProducts({ filter: { q: RARE_WORD.toLowerCase() }, sort: 'sku', limit: 25, offset: 0 }) },
+  { name: 'listProducts q=kettle (many hits)', run: () => listProducts({ filter: { q: 'kettle' }, sort: 'sku', limit: 25, offset: 0 }) },
+  { name: 'listProducts -updatedAt, page 40', run: () => listProducts({ filter: {}, sort: '-updatedAt', limit: 25, offset: 975 }) },
+  { name: 'listProducts name, page 2000', run: () => listProducts({ filter: {}, sort: 'name', limit: 25, offset: 49_975 }) },
+  { name: 'listProducts lowStock', run: () => listProducts({ filter: { lowStock: true }, sort: 'sku', limit: 25, offset: 0 }) },
+  { name: 'listProducts locationId=2', run: () => listProducts({ filter: { locationId: 2 }, sort: 'sku', limit: 25, offset: 0 }) },
+  { name: `getProduct ${HOT}`, run: () => getProduct({ id: HOT }) },
+  { name: `listLedgerEntries product ${HOT}`, run: () => listLedgerEntries({ filter: movementFilterSchema.parse({ productId: HOT }), limit: 10 }) },
+  { name: `listLedgerEntries product ${LOW}`, run: () => listLedgerEntries({ filter: movementFilterSchema.parse({ productId: LOW }), limit: 10 }) },
+  { name: 'listMovements all, first page', run: () => listMovements({ filter: movementFilterSchema.parse({}), limit: 50 }) },
+  { name: 'countActiveAlerts', run: () => countActiveAlerts() },
+  { name: 'getDashboardSummary', run: () => getDashboardSummary() },
+  { name: 'getLocationStockTotals', run: () => getLocationStockTotals() },
+];
+
+/** The statements behind the calls above, as their SQL reads (Prisma's own text differs only in quoting and aliases). */
+const PLANS: Array<{ name: string; sql: string }> = [
+  { name: 'product list, sku', sql: `SELECT p.id, p.sku_key FROM products p WHERE p.deleted_at IS NULL ORDER BY p.sku_key ASC LIMIT 26 OFFSET 0` },
+  {
+    name: 'product search',
+    sql: `SELECT p.id, p.sku_key FROM products p WHERE p.deleted_at IS NULL AND (p.sku_key LIKE '%zircon%' ESCAPE '\\' OR lower(p.name) LIKE '%zircon%' ESCAPE '\\') ORDER BY p.sku_key ASC LIMIT 26 OFFSET 0`,
+  },
+  { name: 'product list, -updatedAt', sql: `SELECT p.id, p.updated_at FROM products p WHERE p.deleted_at IS NULL ORDER BY p.updated_at DESC, p.id DESC LIMIT 26 OFFSET 975` },
+  { name: 'product ledger, ids', sql: `SELECT id FROM stock_movements WHERE product_id = ${HOT} ORDER BY id DESC LIMIT 11` },
+  { name: 'whole ledger', sql: `SELECT * FROM stock_movements ORDER BY id DESC LIMIT 51` },
+  { name: 'active alerts count', sql: `SELECT COUNT(*) FROM inventory_alerts WHERE status = 'ACTIVE'` },
+  { name: 'dashboard totals', sql: `SELECT COUNT(*), SUM(on_hand), SUM(CAST(on_hand AS BIGINT) * cost_cents) FROM products WHERE deleted_at IS NULL` },
+  { name: 'location totals', sql: `SELECT location_id, SUM(on_hand), COUNT(*) FROM stock_levels WHERE on_hand > 0 GROUP BY location_id` },
+];
+
+function printPlans(): void {
+  const database = new Database(path, { readonly: true });
+  for (const plan of PLANS) {
+    const rows = database.prepare(`EXPLAIN QUERY PLAN ${plan.sql}`).all() as Array<{ detail: string }>;
+    console.log(`  ${plan.name.padEnd(26)} ${rows.map((row) => row.detail).join(' | ')}`);
+  }
+  database.close();
+}
+
+async function profile(label: string): Promise<void> {
+  console.log(`\nDomain calls in this process (${label}; ${ITERATIONS} runs after ${WARMUP} warm-up; load average ${load()})`);
+  console.log(`  ${'call'.padEnd(40)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(8)}`);
+  for (const call of CALLS) {
+    const result = await time(call.run);
+    console.log(`  ${call.name.padEnd(40)} ${ms(result.median).padStart(9)} ${ms(result.p95)}`);
+  }
+  console.log(`\nSQLite query plans (${label})`);
+  printPlans();
+}
+
+// ---------------------------------------------------------------------------------------
+// The pages under `next start`.
+
+const PAGES: Array<{ name: string; path: string; marker: string; goal: boolean }> = [
+  { name: 'product list', path: '/products', marker: 'SKU-000001', goal: true },
+  { name: `search q=${RARE_WORD.toLowerCase()} (few hits)`, path: `/products?q=${RARE_WORD.toLowerCase()}`, marker: RARE_WORD, goal: true },
+  { name: 'search q=kettle (many hits)', path: '/products?q=kettle', marker: 'Kettle', goal: true },
+  { name: 'list -updatedAt, page 40', path: '/products?sort=-updatedAt&page=40', marker: 'SKU-', goal: true },
+  { name: 'list name, page 2000', path: '/products?sort=name&page=2000', marker: 'SKU-', goal: false },
+  { name: `product detail (${SHAPE.movements / 50} movements)`, path: `/products/${HOT}`, marker: `SKU-${String(HOT).padStart(6, '0')}`, goal: true },
+  { name: 'product detail, low stock', path: `/products/${LOW}`, marker: `SKU-${String(LOW).padStart(6, '0')}`, goal: false },
+  { name: 'dashboard', path: '/', marker: 'Dashboard', goal: false },
+];
+
+const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package.json', 'tailwind.config.ts', 'postcss.config.mjs'];
+
+function newestSource(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((name) => newestSource(join(entry, name))));
+}
+
+/** `next build` when there is no build, or a source file changed after it. */
+function ensureBuild(): void {
+  const buildId = join(process.cwd(), '.next/BUILD_ID');
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const stale = SOURCES.some((source) => newestSource(join(process.cwd(), source)) > builtAt);
+  if (!stale) return;
+  if (args.includes('--no-build')) {
+    console.log('\n.next is missing or older than the sources, but --no-build was given: measuring the existing build.');
+    return;
+  }
+  console.log(`\n${builtAt === 0 ? 'No build' : 'The build is older than the sources'}: running next build.`);
+  const build = spawnSync(join(process.cwd(), 'node_modules/.bin/next'), ['build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `file:${path}`, AUTH_SECRET: randomBytes(33).toString('base64'), EXPORT_DIR: join(directory, 'exports') },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/login`);
+      await response.text();
+      if (response.ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error(`next start did not answer on port ${PORT} within 60 s`);
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');
+}
+
+/** Auth.js's credentials sign-in, as the login form's server action performs it. */
+async function signIn(): Promise<string> {
+  const base = `http://127.0.0.1:${PORT}`;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf).join('; ') },
+    body: new URLSearchParams({ csrfToken, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password, callbackUrl: `${base}/` }),
+  });
+  const session = cookiesOf(response).find((cookie) => cookie.startsWith('authjs.session-token='));
+  if (!session) throw new Error(`sign-in failed: ${response.status} ${response.headers.get('location') ?? ''}`);
+  return session;
+}
+
+async function measurePages(cookie: string): Promise<Map<string, Figures>> {
+  const results = new Map<string, Figures>();
+  for (const page of PAGES) {
+    const url = `http://127.0.0.1:${PORT}${page.path}`;
+    const result = await time(async () => {
+      const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+      const html = await response.text();
+      if (response.status !== 200 || !html.includes(page.marker)) throw new Error(`${page.path}: status ${response.status}, marker ${page.marker} ${html.includes(page.marker) ? 'found' : 'missing'}`);
+    });
+    results.set(page.name, result);
+  }
+  return results;
+}
+
+function printTable(label: string, results: Map<string, Figures>): void {
+  console.log(`\nbench:pages (${label}): full HTML of each page under next start, ${ITERATIONS} requests after ${WARMUP} warm-up, load average ${load()}`);
+  console.log(`  ${'page'.padEnd(34)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(8)} ${'target'.padStart(7)}  result`);
+  for (const page of PAGES) {
+    const result = results.get(page.name);
+    if (!result) continue;
+    const verdict = page.goal ? (result.median < TARGET_MS ? 'PASS' : 'FAIL') : '(informative)';
+    console.log(`  ${page.name.padEnd(34)} ${ms(result.median).padStart(9)} ${ms(result.p95)} ${`${TARGET_MS}`.padStart(7)}  ${verdict}`);
+  }
+}
+
+function setIndexes(create: boolean): void {
+  if (PROPOSED_INDEXES.length === 0) return;
+  const database = new Database(path);
+  for (const index of PROPOSED_INDEXES) database.exec(create ? index.sql : `DROP INDEX IF EXISTS "${index.name}"`);
+  database.close();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(directory, { recursive: true });
+  if (args.includes('--reseed') || !isCurrent(path, SHAPE)) {
+    const started = performance.now();
+    await createPagesDatabase(path, SHAPE);
+    console.log(`Seeded ${SHAPE.products} products and ${SHAPE.movements} movements in ${((performance.now() - started) / 1000).toFixed(1)} s (${path}).`);
+  } else {
+    console.log(`Using the seeded database ${path} (--reseed to make a new one).`);
+  }
+  // A run that stopped half-way may have left the proposed indexes behind.
+  setIndexes(false);
+  process.env.DATABASE_URL = `file:${path}`;
+  console.log(`Detail pages: product ${HOT} (the longest history), product ${LOW} (below its reorder level). Machine: load average ${load()}.`);
+
+  await profile('schema as migrated');
+  ensureBuild();
+  const server = await startServer();
+  try {
+    const cookie = await signIn();
+    const baseline = await measurePages(cookie);
+    printTable('schema as migrated', baseline);
+    if (PROPOSED_INDEXES.length > 0) {
+      setIndexes(true);
+      await disconnectDatabase();
+      await profile('with proposed indexes');
+      printTable('with proposed indexes', await measurePages(cookie));
+    }
+  } finally {
+    server.kill();
+    setIndexes(false);
+    await disconnectDatabase();
+  }
+  console.log(`\nTarget: median under ${TARGET_MS} ms for the product list, a search and a product detail page (rows marked PASS/FAIL).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
