@@ -6,10 +6,12 @@ import type { StockMovement } from '@/lib/db/generated/sqlite/client';
 import type { MovementFilter } from '../list-movements';
 
 /**
- * Rows per query. Large enough that the round trips cost little next to the rows (a million
- * movements are 200 queries), small enough that one page is all the export ever holds.
+ * Rows per query. A page stays alive while the client drains it, so its rows outlive young
+ * garbage collections and pile up in the old generation until a full one: measured on
+ * 1,000,000 movements to CSV, 5,000 rows a page peaked at 190 MB RSS, 1,000 at 170 MB, in
+ * the same time (a keyset query on the primary key costs well under a millisecond).
  */
-export const MOVEMENT_PAGE_SIZE = 5_000;
+export const MOVEMENT_PAGE_SIZE = 1_000;
 
 export interface MovementExportRow extends StockMovement {
   sku: string;
