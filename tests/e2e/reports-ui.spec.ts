@@ -94,6 +94,7 @@ test('the three reports preview, filter and download; an admin runs the export b
 
   // A tall window rather than a full-page capture, which would draw the fixed sidebar mid-page.
   await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-results/screenshots/reports-desktop.png' });
 });
 
