@@ -59,7 +59,8 @@ const server = (port: number, extraEnv: Record<string, string>) => ({
   reuseExistingServer: false,
   stdout: 'pipe' as const,
   stderr: 'pipe' as const,
-  env: { PORT: String(port), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ...extraEnv },
+  // CRON_SECRET (at least 16 characters, lib/env.ts): api-reports.spec.ts calls the scheduled export as the scheduler does.
+  env: { PORT: String(port), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, CRON_SECRET: 'e2e-cron-secret-for-tests', ...extraEnv },
 });
 
 const browser = { ...devices['Desktop Chrome'], launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) } };

@@ -43,7 +43,7 @@ export function ExportsList({ exports }: { exports: ExportRow[] }) {
             </span>
           ),
         },
-        { key: 'created', header: 'Written', cell: (row) => <span className="whitespace-nowrap text-slate-600">{formatDateTime(row.createdAt)}</span> },
+        { key: 'created', header: 'Written', cell: (row) => <span className="text-slate-600 md:whitespace-nowrap">{formatDateTime(row.createdAt)}</span> },
         { key: 'by', header: 'Run', cell: (row) => <span className="whitespace-nowrap text-slate-600">{row.scheduled ? 'Scheduled' : 'By hand'}</span> },
         { key: 'rows', header: 'Rows', align: 'right', cell: (row) => formatInteger(row.rowCount) },
         { key: 'size', header: 'Size', align: 'right', cell: (row) => <span className="whitespace-nowrap text-slate-600">{size(row.sizeBytes)}</span> },

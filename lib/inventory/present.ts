@@ -2,7 +2,7 @@ import type { InventoryAlert, StockMovement } from '@/lib/db/generated/sqlite/cl
 import { formatCents } from '@/lib/money';
 
 /** A ledger row in the API's shape (API.md, "Stock movement"). */
-export function presentMovement(movement: StockMovement) {
+export function presentMovement(movement: Omit<StockMovement, 'averageCostMicroCents'>) {
   return {
     id: movement.id,
     productId: movement.productId,

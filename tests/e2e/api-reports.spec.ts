@@ -9,6 +9,9 @@ import { bearer, createUserWithToken, type Role } from './fixtures/api';
  * the same time, so every assertion looks at rows of the products this test created.
  */
 
+/** The server's CRON_SECRET (playwright.config.ts sets it in the web server's environment). */
+const CRON_SECRET = 'e2e-cron-secret-for-tests';
+
 const errorShape = { code: expect.any(String), message: expect.any(String) };
 
 interface User {
@@ -560,6 +563,22 @@ test.describe('POST /api/exports/run', () => {
     const byClerk = await request.get(record.downloadUrl, { headers: bearer(clerk) });
     expect(byClerk.status()).toBe(200);
     expect((await byClerk.body()).byteLength).toBe(record.sizeBytes);
+  });
+
+  test('the scheduler runs it with CRON_SECRET, by POST or by GET (Vercel Cron), as no user', async ({ request }) => {
+    const admin = await tokenFor(request, 'ADMIN');
+    const scheduler = bearer(CRON_SECRET);
+    for (const method of ['post', 'get'] as const) {
+      const run = await json<{ data: ExportRecord[] }>(await request[method]('/api/exports/run', { headers: scheduler }), 201);
+      expect(run.data.map((record) => `${record.kind}.${record.format}`).sort()).toEqual(['low-stock.csv', 'low-stock.json', 'stock-valuation.csv', 'stock-valuation.json']);
+      for (const record of run.data) expect(record).toMatchObject({ createdBy: null, downloadUrl: `/api/exports/${record.id}/download` });
+      const listed = await json<{ data: ExportRecord[] }>(await request.get('/api/exports', { headers: bearer(admin), params: { limit: 200 } }), 200);
+      for (const record of run.data) expect(listed.data.find((entry) => entry.id === record.id)).toEqual(record);
+      await parsedExport(request, admin, run.data.find((record) => record.format === 'csv')!);
+    }
+    // The secret runs the export and nothing else: it is no API token.
+    await expectError(await request.get('/api/exports', { headers: scheduler }), 401, 'UNAUTHENTICATED');
+    await expectError(await request.post('/api/exports/run', { headers: bearer(`${CRON_SECRET}x`) }), 401, 'UNAUTHENTICATED');
   });
 
   test('two concurrent runs both succeed with eight distinct, complete files', async ({ request }) => {

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { categoryListQuerySchema, createCategorySchema } from '@/lib/inventory/category-schemas';
 import { createCategory } from '@/lib/inventory/create-category';
 import { listCategories } from '@/lib/inventory/list-categories';
@@ -21,3 +21,8 @@ export const POST = apiRoute(async (request) => {
   const category = await createCategory({ input, actorId: actor.id });
   return jsonResponse(presentCategory(category), { status: 201 });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

@@ -1,7 +1,7 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { pageQuerySchema } from '@/lib/http/pagination';
 import { jsonResponse, parseSearchParams } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { listExports } from '@/lib/inventory/reports/list-exports';
 import { presentExport } from '@/lib/inventory/reports/present-export';
 
@@ -12,3 +12,9 @@ export const GET = apiRoute(async (request) => {
   const page = await listExports(parseSearchParams(request.url, pageQuerySchema));
   return jsonResponse({ data: page.data.map(presentExport), nextCursor: page.nextCursor });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET']);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

@@ -1,6 +1,6 @@
 import { checkHealth } from '@/lib/check-health';
 import { jsonResponse } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +9,9 @@ export const GET = apiRoute(async () => {
   if (!ok) return jsonResponse({ status: 'unavailable', database: engine }, { status: 503, headers: { 'retry-after': '5' } });
   return jsonResponse({ status: 'ok', database: engine });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET']);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { createLocationSchema, locationListQuerySchema } from '@/lib/inventory/location-schemas';
 import { createLocation } from '@/lib/inventory/create-location';
 import { listLocations } from '@/lib/inventory/list-locations';
@@ -21,3 +21,8 @@ export const POST = apiRoute(async (request) => {
   const location = await createLocation({ input, actorId: actor.id });
   return jsonResponse(presentLocation(location), { status: 201 });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { createSupplierSchema, supplierListQuerySchema } from '@/lib/inventory/supplier-schemas';
 import { createSupplier } from '@/lib/inventory/create-supplier';
 import { listSuppliers } from '@/lib/inventory/list-suppliers';
@@ -21,3 +21,8 @@ export const POST = apiRoute(async (request) => {
   const supplier = await createSupplier({ input, actorId: actor.id });
   return jsonResponse(presentSupplier(supplier), { status: 201 });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

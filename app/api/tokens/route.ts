@@ -7,7 +7,7 @@ import { apiTokenResponseSchema, tokenExchangeSchema } from '@/lib/auth/schemas'
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { pageQuerySchema } from '@/lib/http/pagination';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,3 +26,8 @@ export const GET = apiRoute(async (request) => {
   const { data, nextCursor } = await listApiTokens({ userId: actor.id, ...page });
   return jsonResponse({ data: data.map((token) => apiTokenResponseSchema.parse(presentApiToken(token))), nextCursor });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

@@ -5,7 +5,7 @@ import { presentUser } from '@/lib/auth/present';
 import { createUserSchema, userResponseSchema } from '@/lib/auth/schemas';
 import { pageQuerySchema } from '@/lib/http/pagination';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,3 +22,8 @@ export const POST = apiRoute(async (request) => {
   const user = await createUser({ input, actorId: actor.id });
   return jsonResponse(userResponseSchema.parse(presentUser(user)), { status: 201 });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

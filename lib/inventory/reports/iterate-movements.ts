@@ -1,34 +1,127 @@
-import { db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
-import { movementWhere, type MovementFilter } from '../list-movements';
-
-const CHUNK = 2_000;
-
-const withNames = {
-  product: { select: { sku: true, name: true } },
-  location: { select: { code: true } },
-  createdBy: { select: { email: true } },
-} satisfies Prisma.StockMovementInclude;
-
-export type MovementExportRow = Prisma.StockMovementGetPayload<{ include: typeof withNames }>;
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { databaseUrl } from '@/lib/db/client';
+import { engineOf, sqliteFilePath } from '@/lib/db/engine';
+import type { StockMovement } from '@/lib/db/generated/sqlite/client';
+import type { MovementFilter } from '../list-movements';
 
 /**
- * The ledger rows matching a filter, newest first, read in keyset chunks so that a file of a
- * million movements never sits in memory and its first rows leave before the last are read.
+ * Rows per query. A page stays alive while the client drains it, so its rows outlive young
+ * garbage collections and pile up in the old generation until a full one: measured on
+ * 1,000,000 movements to CSV, 5,000 rows a page peaked at 190 MB RSS, 1,000 at 170 MB, in
+ * the same time (a keyset query on the primary key costs well under a millisecond).
  */
-export async function* iterateMovements(filter: MovementFilter): AsyncGenerator<MovementExportRow> {
-  let before: number | undefined;
-  for (;;) {
-    const chunk = await db().stockMovement.findMany({
-      where: { ...movementWhere(filter), ...(before ? { id: { lt: before } } : {}) },
-      orderBy: { id: 'desc' },
-      take: CHUNK,
-      include: withNames,
-    });
-    yield* chunk;
-    const last = chunk.at(-1);
-    if (!last || chunk.length < CHUNK) return;
-    before = last.id;
-  }
+export const MOVEMENT_PAGE_SIZE = 1_000;
+
+export interface MovementExportRow extends Omit<StockMovement, 'averageCostMicroCents'> {
+  sku: string;
+  productName: string;
+  locationCode: string;
+  createdByEmail: string | null;
 }
 
+type ReadConnection = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
+type SqlArg = { value: number | string | Date; scalarType: 'int' | 'string' | 'datetime' };
+
+const globalForExports = globalThis as unknown as { stockroomExportConnection?: { url: string; connection: Promise<ReadConnection> } };
+
+/**
+ * The export reads through the driver adapter itself, not the Prisma client: rows come back as
+ * plain arrays. Measured on 1,000,000 movements, the client's $queryRaw (which turns every row
+ * into a typed object and back) let the heap reach 139 MB, the adapter 28 MB. Its own
+ * connection also means a long export never waits in line behind, or holds up, the app's
+ * transactions (SQLite in WAL mode reads beside a writer).
+ */
+function readConnection(): { engine: 'sqlite' | 'postgresql'; connection: Promise<ReadConnection> } {
+  const url = databaseUrl();
+  const engine = engineOf(url);
+  const current = globalForExports.stockroomExportConnection;
+  if (current?.url === url) return { engine, connection: current.connection };
+  const factory = engine === 'postgresql' ? new PrismaPg({ connectionString: url, max: 2 }) : new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 5_000 });
+  const connection: Promise<ReadConnection> = factory.connect();
+  globalForExports.stockroomExportConnection = { url, connection };
+  void current?.connection.then((old) => old.dispose()).catch(() => undefined);
+  return { engine, connection };
+}
+
+function pageQuery(engine: 'sqlite' | 'postgresql', filter: MovementFilter, before: number | undefined, pageSize: number) {
+  const args: SqlArg[] = [];
+  const param = (value: SqlArg['value'], scalarType: SqlArg['scalarType']) => {
+    args.push({ value, scalarType });
+    return engine === 'postgresql' ? `$${args.length}` : '?';
+  };
+  const conditions: string[] = [];
+  if (before !== undefined) conditions.push(`m."id" < ${param(before, 'int')}`);
+  if (filter.productId !== undefined) conditions.push(`m."product_id" = ${param(filter.productId, 'int')}`);
+  if (filter.locationId !== undefined) conditions.push(`m."location_id" = ${param(filter.locationId, 'int')}`);
+  // Compared as text: PostgreSQL refuses an enum = text comparison.
+  if (filter.type !== undefined) conditions.push(`CAST(m."type" AS TEXT) = ${param(filter.type, 'string')}`);
+  if (filter.from !== undefined) conditions.push(`m."created_at" >= ${param(filter.from, 'datetime')}`);
+  if (filter.toExclusive !== undefined) conditions.push(`m."created_at" < ${param(filter.toExclusive, 'datetime')}`);
+  const sql = `
+    SELECT m."id", m."product_id", m."location_id", CAST(m."type" AS TEXT), m."quantity", m."balance_after",
+           m."unit_cost_cents", m."reason", m."reference", m."transfer_id", m."created_by_id", m."created_at",
+           p."sku", p."name", l."code", u."email"
+      FROM "stock_movements" m
+      JOIN "products" p ON p."id" = m."product_id"
+      JOIN "locations" l ON l."id" = m."location_id"
+      LEFT JOIN "users" u ON u."id" = m."created_by_id"
+     ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY m."id" DESC
+     LIMIT ${param(pageSize, 'int')}`;
+  return {
+    sql,
+    args: args.map((arg) => arg.value),
+    argTypes: args.map((arg) => ({ scalarType: arg.scalarType, arity: 'scalar' as const })),
+  };
+}
+
+const nullableNumber = (value: unknown) => (value === null ? null : Number(value));
+const nullableText = (value: unknown) => (value === null ? null : String(value));
+
+/** One row of the page query, in its column order. */
+function toRow(values: unknown[]): MovementExportRow {
+  const [id, productId, locationId, type, quantity, balanceAfter, unitCostCents, reason, reference, transferId, createdById, createdAt, sku, productName, locationCode, email] = values;
+  return {
+    id: Number(id),
+    productId: Number(productId),
+    locationId: Number(locationId),
+    type: type as StockMovement['type'],
+    quantity: Number(quantity),
+    balanceAfter: Number(balanceAfter),
+    unitCostCents: nullableNumber(unitCostCents),
+    reason: nullableText(reason),
+    reference: nullableText(reference),
+    transferId: nullableText(transferId),
+    createdById: nullableNumber(createdById),
+    // Both adapters answer timestamps as ISO-8601 text with an explicit UTC offset.
+    createdAt: new Date(createdAt as string),
+    sku: String(sku),
+    productName: String(productName),
+    locationCode: String(locationCode),
+    createdByEmail: nullableText(email),
+  };
+}
+
+/**
+ * The ledger rows matching a filter, newest first (as the ledger list), with the names a
+ * reader of the file needs. Keyset pages on the id, one joined query per page, fetched only
+ * when the consumer asks for more: a file of a million movements never sits in memory, and
+ * its first rows leave before the last are read. An aborted signal (the client went away)
+ * stops before the next query.
+ */
+export async function* iterateMovements(
+  filter: MovementFilter,
+  { signal, pageSize = MOVEMENT_PAGE_SIZE }: { signal?: AbortSignal; pageSize?: number } = {},
+): AsyncGenerator<MovementExportRow> {
+  const { engine, connection } = readConnection();
+  const reader = await connection;
+  let before: number | undefined;
+  for (;;) {
+    signal?.throwIfAborted();
+    const { rows } = await reader.queryRaw(pageQuery(engine, filter, before, pageSize));
+    for (const values of rows) yield toRow(values);
+    if (rows.length < pageSize) return;
+    before = Number(rows.at(-1)![0]);
+  }
+}

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, noContent, parseId, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { updateCategorySchema } from '@/lib/inventory/category-schemas';
 import { deleteCategory } from '@/lib/inventory/delete-category';
 import { getCategory } from '@/lib/inventory/get-category';
@@ -29,3 +29,7 @@ export const DELETE = apiRoute(async (request, { params }: Params) => {
   await deleteCategory({ id: parseId((await params).id, 'Category'), actorId: actor.id });
   return noContent();
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+export const PUT = POST;

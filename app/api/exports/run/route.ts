@@ -2,7 +2,7 @@ import { authorizeSchedulerOr } from '@/lib/auth/actor';
 import { environment } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { jsonResponse } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { presentExport } from '@/lib/inventory/reports/present-export';
 import { runExport } from '@/lib/inventory/reports/run-export';
 
@@ -23,3 +23,8 @@ export const POST = apiRoute((request) => run(request, { schedulerOnly: false })
 
 /** Vercel Cron calls with GET and `Authorization: Bearer $CRON_SECRET`; only that is accepted here. */
 export const GET = apiRoute((request) => run(request, { schedulerOnly: true }));
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { countActiveAlerts } from '@/lib/inventory/count-active-alerts';
 
 export const dynamic = 'force-dynamic';
@@ -10,3 +10,9 @@ export const GET = apiRoute(async (request) => {
   await authorizeRequest(request, 'alerts:read');
   return jsonResponse({ active: await countActiveAlerts() });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET']);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, noContent, parseId, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { updateLocationSchema } from '@/lib/inventory/location-schemas';
 import { deleteLocation } from '@/lib/inventory/delete-location';
 import { getLocation } from '@/lib/inventory/get-location';
@@ -29,3 +29,7 @@ export const DELETE = apiRoute(async (request, { params }: Params) => {
   await deleteLocation({ id: parseId((await params).id, 'Location'), actorId: actor.id });
   return noContent();
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+export const PUT = POST;

@@ -2,7 +2,7 @@ import { authorizeRequest } from '@/lib/auth/actor';
 import { csvStream } from '@/lib/csv';
 import { CSV_CONTENT_TYPE, datedFileName, fileResponse } from '@/lib/http/file-response';
 import { jsonResponse, parseSearchParams } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { getLowStockReport } from '@/lib/inventory/reports/get-low-stock-report';
 import { LOW_STOCK_COLUMNS } from '@/lib/inventory/reports/report-columns';
 import { lowStockQuerySchema } from '@/lib/inventory/reports/report-query-schemas';
@@ -18,3 +18,9 @@ export const GET = apiRoute(async (request) => {
   }
   return jsonResponse({ data: rows, generatedAt: new Date().toISOString() });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET']);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

@@ -2,7 +2,7 @@ import { authorizeRequest } from '@/lib/auth/actor';
 import { csvStream } from '@/lib/csv';
 import { CSV_CONTENT_TYPE, JSON_CONTENT_TYPE, datedFileName, fileResponse, jsonObjectStream } from '@/lib/http/file-response';
 import { parseSearchParams } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { streamStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { streamedValuationCsvRows, VALUATION_COLUMNS } from '@/lib/inventory/reports/report-columns';
 import { valuationQuerySchema } from '@/lib/inventory/reports/report-query-schemas';
@@ -21,3 +21,9 @@ export const GET = apiRoute(async (request) => {
   const body = jsonObjectStream({ head: { asOf: valuation.asOf }, rows: valuation.rows, tail: valuation.totals });
   return new Response(body, { headers: { 'content-type': JSON_CONTENT_TYPE, 'cache-control': 'no-store' } });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET']);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

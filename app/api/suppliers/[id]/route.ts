@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, noContent, parseId, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { updateSupplierSchema } from '@/lib/inventory/supplier-schemas';
 import { deleteSupplier } from '@/lib/inventory/delete-supplier';
 import { getSupplier } from '@/lib/inventory/get-supplier';
@@ -29,3 +29,7 @@ export const DELETE = apiRoute(async (request, { params }: Params) => {
   await deleteSupplier({ id: parseId((await params).id, 'Supplier'), actorId: actor.id });
   return noContent();
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+export const PUT = POST;

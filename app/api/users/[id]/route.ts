@@ -3,7 +3,7 @@ import { presentUser } from '@/lib/auth/present';
 import { updateUserSchema, userResponseSchema } from '@/lib/auth/schemas';
 import { updateUser } from '@/lib/auth/update-user';
 import { jsonResponse, parseId, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
 export const PATCH = apiRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await authorizeRequest(request, 'users:manage');
@@ -12,3 +12,9 @@ export const PATCH = apiRoute(async (request, { params }: { params: Promise<{ id
   const user = await updateUser({ id, input, actorId: actor.id });
   return jsonResponse(userResponseSchema.parse(presentUser(user)));
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const GET = methodNotAllowed(['PATCH']);
+export const POST = GET;
+export const PUT = GET;
+export const DELETE = GET;

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, parseId } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { dismissAlert } from '@/lib/inventory/dismiss-alert';
 import { presentAlert } from '@/lib/inventory/present';
 
@@ -9,3 +9,9 @@ export const POST = apiRoute(async (request, { params }: { params: Promise<{ id:
   const alert = await dismissAlert({ id: parseId((await params).id, 'Alert') });
   return jsonResponse(presentAlert(alert));
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const GET = methodNotAllowed(['POST']);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

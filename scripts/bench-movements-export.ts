@@ -1,0 +1,327 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Database from 'better-sqlite3';
+import { generateTokenSecret, hashTokenSecret, displayPrefix } from '@/lib/auth/tokens';
+import { csvStream } from '@/lib/csv';
+import { disconnectDatabase } from '@/lib/db/client';
+import { migrate } from '@/lib/db/migrate';
+import { jsonArrayStream } from '@/lib/http/file-response';
+import { presentMovement } from '@/lib/inventory/present';
+import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
+import { MOVEMENT_COLUMNS } from '@/lib/inventory/reports/report-columns';
+
+/**
+ * The movements export at scale: seeds BENCH_MOVEMENTS (default 1,000,000) ledger rows into a
+ * fresh SQLite database under data/bench/, then exports them as CSV and JSON through the lib
+ * functions (each in a fresh process) and over HTTP against `next start` (needs `next build`
+ * first; skipped with BENCH_HTTP=0), printing time to first byte, time to the first data
+ * row, total time and peak RSS. The server's RSS is sampled over its whole process tree.
+ * Last, a client that drops the download after the first megabyte: the CPU the server spends
+ * in the next seconds shows whether the database work stopped. Prints figures; asserts nothing.
+ *
+ * Usage: npx tsx scripts/bench-movements-export.ts   (BENCH_PORT, default 3330)
+ */
+const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 1_000_000);
+const PRODUCTS = 10_000;
+const LOCATIONS = 3;
+const ROWS_PER_INSERT = 500;
+const directory = join(process.cwd(), 'data/bench');
+const path = join(directory, `movements-export-${MOVEMENTS}.db`);
+const tokenPath = `${path}.token`;
+const port = Number(process.env.BENCH_PORT ?? 3330);
+
+type Format = 'csv' | 'json';
+interface Figures {
+  what: string;
+  firstByteMs: number;
+  firstRowMs: number;
+  seconds: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  bytes: number;
+}
+
+/**
+ * Ledger rows straight through the driver, in one transaction of multi-row INSERTs. Columns
+ * are listed so that columns added later with defaults keep this working. Balances follow
+ * the movements and stay non-negative, as the ledger's rules ask.
+ */
+async function seed(): Promise<void> {
+  const partial = `${path}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  await migrate({ url: `file:${partial}` });
+  const database = new Database(partial);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = OFF');
+  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+  const now = iso(Date.now());
+  const start = Date.parse('2026-01-01T00:00:00Z');
+
+  const secret = generateTokenSecret();
+  const movementColumns = '(product_id, location_id, type, quantity, balance_after, unit_cost_cents, reason, reference, transfer_id, created_by_id, created_at)';
+  const placeholders = (rows: number) => Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?)').join(', ');
+  const insertMany = database.prepare(`INSERT INTO stock_movements ${movementColumns} VALUES ${placeholders(ROWS_PER_INSERT)}`);
+  const balances = new Int32Array(PRODUCTS * LOCATIONS);
+
+  database.transaction(() => {
+    database
+      .prepare("INSERT INTO users (id, email, name, password_hash, role, disabled, created_at, updated_at) VALUES (1, 'bench@example.test', 'Bench', 'x', 'ADMIN', 0, ?, ?)")
+      .run(now, now);
+    database.prepare("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (1, 'bench', ?, ?, ?)").run(hashTokenSecret(secret), displayPrefix(secret), now);
+    const location = database.prepare('INSERT INTO locations (code, name, is_default, created_at, updated_at) VALUES (?, ?, 0, ?, ?)');
+    for (let index = 2; index <= LOCATIONS; index += 1) location.run(`BENCH-${index}`, `Bench shelf ${index}`, now, now);
+    const locationIds = (database.prepare('SELECT id FROM locations ORDER BY id').all() as Array<{ id: number }>).map((row) => row.id);
+    const product = database.prepare(
+      'INSERT INTO products (id, sku, sku_key, name, unit, price_cents, cost_cents, reorder_level, safety_stock, reorder_quantity, on_hand, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)',
+    );
+    for (let id = 1; id <= PRODUCTS; id += 1) {
+      const sku = `BENCH-${String(id).padStart(6, '0')}`;
+      product.run(id, sku, sku.toLowerCase(), `Bench item ${id}, size ${id % 7}`, 'each', 500 + (id % 900), 250 + (id % 400), now, now);
+    }
+
+    let batch: unknown[] = [];
+    let batchRows = 0;
+    for (let index = 0; index < MOVEMENTS; index += 1) {
+      const productId = (index % PRODUCTS) + 1;
+      const locationIndex = Math.floor(index / PRODUCTS) % LOCATIONS;
+      const slot = (productId - 1) * LOCATIONS + locationIndex;
+      const locationId = locationIds[locationIndex]!;
+      const balance = balances[slot]!;
+      let type: string;
+      let quantity: number;
+      if (balance < 10) {
+        type = 'RECEIPT';
+        quantity = 20 + (index % 50);
+      } else {
+        type = index % 11 === 0 ? 'ADJUSTMENT' : 'SHIPMENT';
+        quantity = -(1 + (index % 9));
+      }
+      balances[slot] = balance + quantity;
+      // A few awkward texts so that quoting and formula neutralisation are paid for too.
+      const reason = index % 1000 === 0 ? '=damaged, "returned"' : index % 13 === 0 ? 'cycle count' : null;
+      batch.push(productId, locationId, type, quantity, balance + quantity, type === 'RECEIPT' ? 300 + (index % 500) : null, reason, `${type === 'RECEIPT' ? 'PO' : 'SO'}-${index}`, iso(start + index * 10_000));
+      batchRows += 1;
+      if (batchRows === ROWS_PER_INSERT) {
+        insertMany.run(...batch);
+        batch = [];
+        batchRows = 0;
+      }
+    }
+    if (batchRows > 0) database.prepare(`INSERT INTO stock_movements ${movementColumns} VALUES ${placeholders(batchRows)}`).run(...batch);
+
+    const level = database.prepare('INSERT INTO stock_levels (product_id, location_id, on_hand, updated_at) VALUES (?, ?, ?, ?)');
+    const onHand = database.prepare('UPDATE products SET on_hand = ? WHERE id = ?');
+    for (let productId = 1; productId <= PRODUCTS; productId += 1) {
+      let total = 0;
+      for (let slot = 0; slot < LOCATIONS; slot += 1) {
+        const value = balances[(productId - 1) * LOCATIONS + slot]!;
+        total += value;
+        level.run(productId, locationIds[slot], value, now);
+      }
+      onHand.run(total, productId);
+    }
+  })();
+  database.pragma('wal_checkpoint(TRUNCATE)');
+  database.close();
+  renameSync(partial, path);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  writeFileSync(tokenPath, secret);
+}
+
+function vmKb(pid: number | 'self', field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and all its descendants (next start may fork its server). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  const tree: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function treeRssMb(root: number): number {
+  return processTree(root).reduce((sum, pid) => sum + vmKb(pid, 'VmRSS'), 0) / 1024;
+}
+
+/** User plus system CPU seconds of a process tree. */
+function treeCpuSeconds(root: number): number {
+  const ticks = processTree(root).reduce((sum, pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return sum + Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return sum;
+    }
+  }, 0);
+  return ticks / 100;
+}
+
+/** In a fresh process: the lib's row iterator into the same streams the route answers with. */
+async function measureLib(format: Format): Promise<void> {
+  const baselineRssMb = vmKb('self', 'VmRSS') / 1024;
+  const started = performance.now();
+  let firstRowMs = 0;
+  let firstByteMs = 0;
+  let bytes = 0;
+  const rows = (async function* () {
+    for await (const row of iterateMovements({ from: undefined, toExclusive: undefined })) {
+      firstRowMs ||= performance.now() - started;
+      yield row;
+    }
+  })();
+  const body =
+    format === 'csv'
+      ? csvStream(MOVEMENT_COLUMNS, rows)
+      : jsonArrayStream(rows, (row) => ({ ...presentMovement(row), sku: row.sku, locationCode: row.locationCode }));
+  await pipeline(
+    Readable.fromWeb(body as never),
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        firstByteMs ||= performance.now() - started;
+        bytes += chunk.length;
+        callback();
+      },
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await disconnectDatabase();
+  const figures: Figures = { what: `lib ${format}`, firstByteMs, firstRowMs, seconds, peakRssMb: vmKb('self', 'VmHWM') / 1024, baselineRssMb, bytes };
+  console.log(JSON.stringify(figures));
+}
+
+async function waitForServer(child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('next start did not answer /api/health within 2 minutes');
+}
+
+async function download(url: string, token: string, { stopAfterBytes }: { stopAfterBytes?: number } = {}) {
+  const controller = new AbortController();
+  const started = performance.now();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  const headerBytes = url.includes('format=csv') ? MOVEMENT_COLUMNS.map((column) => column.header).join(',').length + 2 : '{"data":['.length;
+  const reader = response.body!.getReader();
+  let bytes = 0;
+  let firstByteMs = 0;
+  let firstRowMs = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    firstByteMs ||= performance.now() - started;
+    if (bytes > headerBytes) firstRowMs ||= performance.now() - started;
+    if (stopAfterBytes !== undefined && bytes >= stopAfterBytes) {
+      controller.abort();
+      break;
+    }
+  }
+  return { bytes, firstByteMs, firstRowMs, seconds: (performance.now() - started) / 1000 };
+}
+
+async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: number; duringExportCpuRate: number }> {
+  const token = readFileSync(tokenPath, 'utf8').trim();
+  const server = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `file:${path}`, AUTH_SECRET: randomBytes(33).toString('base64') },
+  });
+  try {
+    await waitForServer(server);
+    const base = `http://127.0.0.1:${port}/api/reports/movements`;
+    // Warm the route (compilation caches, the database connection) on a small filtered file.
+    await download(`${base}?format=csv&productId=1`, token);
+    const figures: Figures[] = [];
+    let cpuRate = 0;
+    for (const format of ['csv', 'json'] as const) {
+      const baselineRssMb = treeRssMb(server.pid!);
+      let peakRssMb = baselineRssMb;
+      const sampler = setInterval(() => {
+        peakRssMb = Math.max(peakRssMb, treeRssMb(server.pid!));
+      }, 50);
+      const cpuBefore = treeCpuSeconds(server.pid!);
+      const result = await download(`${base}?format=${format}`, token);
+      clearInterval(sampler);
+      cpuRate = (treeCpuSeconds(server.pid!) - cpuBefore) / result.seconds;
+      figures.push({ what: `http ${format}`, ...result, peakRssMb, baselineRssMb });
+    }
+    await download(`${base}?format=csv`, token, { stopAfterBytes: 1_048_576 });
+    const cpuAtAbort = treeCpuSeconds(server.pid!);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    return { figures, afterAbortCpu: treeCpuSeconds(server.pid!) - cpuAtAbort, duringExportCpuRate: cpuRate };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === 'measure') return measureLib(process.argv[3] as Format);
+  mkdirSync(directory, { recursive: true });
+  if (!existsSync(path) || !existsSync(tokenPath)) {
+    const started = performance.now();
+    await seed();
+    console.log(`Seeded ${MOVEMENTS.toLocaleString('en')} movements (${PRODUCTS} products, ${LOCATIONS} locations) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
+  }
+  const results: Figures[] = (['csv', 'json'] as const).map((format) => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-movements-export.ts', 'measure', format], {
+      env: { ...process.env, DATABASE_URL: `file:${path}` },
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`lib ${format} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Figures;
+  });
+  let abortLine = '';
+  if (process.env.BENCH_HTTP !== '0') {
+    if (!existsSync(join(process.cwd(), '.next/BUILD_ID'))) throw new Error('No production build: run `npx next build` first, or set BENCH_HTTP=0.');
+    const http = await measureHttp();
+    results.push(...http.figures);
+    abortLine = `Client dropped the CSV after 1 MB: the server then used ${http.afterAbortCpu.toFixed(2)} CPU s in 3 s (while exporting: ${http.duringExportCpuRate.toFixed(2)} CPU s per s).`;
+  }
+  console.log(`\nMovements export of ${MOVEMENTS.toLocaleString('en')} movements on SQLite (lib: a fresh process each; http: next start, RSS of the server's process tree)\n`);
+  console.log(`${'export'.padEnd(10)} ${'first byte'.padStart(11)} ${'first row'.padStart(10)} ${'total s'.padStart(8)} ${'rows/s'.padStart(8)} ${'RSS before'.padStart(11)} ${'peak RSS MB'.padStart(12)} ${'MB out'.padStart(7)}`);
+  for (const result of results) {
+    console.log(
+      `${result.what.padEnd(10)} ${`${result.firstByteMs.toFixed(0)} ms`.padStart(11)} ${`${result.firstRowMs.toFixed(0)} ms`.padStart(10)} ${result.seconds.toFixed(2).padStart(8)} ${Math.round(MOVEMENTS / result.seconds).toString().padStart(8)} ${result.baselineRssMb.toFixed(0).padStart(11)} ${result.peakRssMb.toFixed(0).padStart(12)} ${(result.bytes / 1_048_576).toFixed(1).padStart(7)}`,
+    );
+  }
+  if (abortLine) console.log(`\n${abortLine}`);
+  console.log('\nTarget: peak RSS under 200 MB while exporting 1,000,000 movements; the first byte before the query finishes.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
