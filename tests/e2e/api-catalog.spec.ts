@@ -548,3 +548,23 @@ test.describe('/api/products/{id}/suppliers/{supplierId}', () => {
     await expectError(await request.put(path, { headers: bearer(manager), data: { leadTimeDays: 1 } }), 404, 'NOT_FOUND');
   });
 });
+
+test('methods a catalog route does not support are 405 in the API error shape, naming what it accepts', async ({ request }) => {
+  const admin = await tokenFor(request, 'ADMIN');
+  const attempts: Array<['post' | 'put' | 'patch' | 'delete', string]> = [
+    ['put', '/api/products'],
+    ['delete', '/api/products'],
+    ['post', '/api/products/1'],
+    ['put', '/api/products/1'],
+    ['put', '/api/categories'],
+    ['post', '/api/suppliers/1'],
+    ['delete', '/api/locations'],
+  ];
+  for (const [method, path] of attempts) {
+    const response = await request[method](path, { headers: bearer(admin) });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()['content-type'] ?? '', `${method} ${path}: content-type`).toMatch(/^application\/json\b/);
+    expect(await response.json()).toMatchObject({ ...errorShape, code: 'METHOD_NOT_ALLOWED' });
+    expect(response.headers().allow, `${method} ${path}: Allow`).toBeTruthy();
+  }
+});

@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { createProduct } from '@/lib/inventory/create-product';
 import { listProducts, productListQuerySchema } from '@/lib/inventory/list-products';
 import { presentProduct } from '@/lib/inventory/present-product';
@@ -21,3 +21,8 @@ export const POST = apiRoute(async (request) => {
   const product = await createProduct({ input, actorId: actor.id });
   return jsonResponse(presentProduct(product), { status: 201 });
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const PUT = methodNotAllowed(['GET', 'POST']);
+export const PATCH = PUT;
+export const DELETE = PUT;

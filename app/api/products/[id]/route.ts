@@ -1,6 +1,6 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { jsonResponse, noContent, parseId, readJsonBody } from '@/lib/http/responses';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { deleteProduct } from '@/lib/inventory/delete-product';
 import { getProduct } from '@/lib/inventory/get-product';
 import { presentProduct, presentProductDetail } from '@/lib/inventory/present-product';
@@ -30,3 +30,7 @@ export const DELETE = apiRoute(async (request, { params }: Params) => {
   await deleteProduct({ id: parseId((await params).id, 'Product'), actorId: actor.id });
   return noContent();
 });
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+export const PUT = POST;
