@@ -24,7 +24,7 @@ export function LinkProductDialog({ action, supplier, link, linkedIds }: { actio
             <span className="font-mono">{link.sku}</span> · {link.name}, from {supplier.name}
           </>
         ) : (
-          <>Which product {supplier.name} supplies, and on what terms. Linking a product that is already linked replaces its terms.</>
+          <>Choose a product and the terms you buy it on from {supplier.name}. A product already linked takes these terms instead.</>
         )
       }
       submitLabel={editing ? 'Save link' : 'Link product'}
