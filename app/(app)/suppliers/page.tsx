@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { Dash, DataTable, MoreLink } from '@/components/catalog/data-table';
 import { SupplierFormDialog } from '@/components/catalog/supplier-form-dialog';
@@ -24,7 +25,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Suppliers"
-        description="Who you buy from. Products name their suppliers, lead times and costs."
+        description="Who you buy from. Open a supplier to see and link the products it supplies, with lead times."
         actions={canWrite ? <SupplierFormDialog action={createSupplierAction} /> : undefined}
       />
       <Card>
@@ -40,7 +41,11 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
               rows={page.data}
               rowKey={(supplier) => supplier.id}
               columns={[
-                { key: 'name', header: 'Name', cell: (supplier) => <span className="font-medium break-words text-slate-900">{supplier.name}</span>, className: 'min-w-44 max-w-64' },
+                { key: 'name', header: 'Name', cell: (supplier) => (
+                    <Link href={`/suppliers/${supplier.id}`} className="font-medium break-words text-brand-600 hover:text-brand-700">
+                      {supplier.name}
+                    </Link>
+                  ), className: 'min-w-44 max-w-64' },
                 {
                   key: 'email',
                   header: 'Email',
