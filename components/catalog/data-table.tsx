@@ -38,7 +38,7 @@ export function DataTable<T>({
           <thead>
             <tr className="border-b border-slate-100 bg-slate-50/60">
               {columns.map((column) => (
-                <th key={column.key} scope="col" className={`px-5 py-2.5 text-xs font-medium uppercase tracking-wide text-slate-500 ${column.align === 'right' ? 'text-right' : 'text-left'}`}>
+                <th key={column.key} scope="col" className={`whitespace-nowrap px-5 py-2.5 text-xs font-medium uppercase tracking-wide text-slate-500 ${column.align === 'right' ? 'text-right' : 'text-left'}`}>
                   {column.header}
                 </th>
               ))}

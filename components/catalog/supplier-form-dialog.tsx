@@ -19,7 +19,7 @@ export function SupplierFormDialog({ action, supplier }: { action: FormAction; s
     <FormDialog
       trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${supplier.name}`, variant: 'ghost', size: 'sm' } : { label: 'New supplier' }}
       title={editing ? 'Edit supplier' : 'New supplier'}
-      description={editing ? undefined : 'Who you buy from. Link products to suppliers on each product.'}
+      description={editing ? undefined : 'Who you buy from. Open a supplier to link the products it supplies.'}
       submitLabel={editing ? 'Save changes' : 'Create supplier'}
       action={action}
       hidden={editing ? { id: String(supplier.id) } : undefined}
