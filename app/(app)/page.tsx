@@ -187,13 +187,13 @@ export default async function DashboardPage() {
                       </Link>
                       <span className="min-w-0 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{movement.sku}</span>
                     </p>
-                    <p className="mt-1 flex min-w-0 items-center gap-1.5 whitespace-nowrap text-xs text-slate-500 sm:mt-0.5">
+                    <p className="mt-1 flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-1 text-xs text-slate-500 sm:mt-0.5">
                       <span className="sm:hidden">
                         <MovementTypeBadge type={movement.type} />
                       </span>
                       <span className="font-mono">{movement.locationCode}</span>
                       <span aria-hidden="true">·</span>
-                      <time dateTime={movement.createdAt.toISOString()} title={formatDateTime(movement.createdAt)} className="truncate">
+                      <time dateTime={movement.createdAt.toISOString()} title={formatDateTime(movement.createdAt)} className="whitespace-nowrap">
                         {formatRecent(movement.createdAt, now)}
                       </time>
                       {movement.createdBy && (

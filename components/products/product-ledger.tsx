@@ -23,23 +23,47 @@ function Signed({ quantity }: { quantity: number }) {
   return <span className={`font-semibold tabular-nums ${quantity < 0 ? 'text-slate-800' : quantity > 0 ? 'text-emerald-700' : 'text-slate-500'}`}>{formatSigned(quantity)}</span>;
 }
 
+/** A location code, never broken at its hyphen. */
+function Code({ children }: { children: string }) {
+  return <span className="whitespace-nowrap">{children}</span>;
+}
+
 /** The location of a row; for a transfer, "MAIN → SHOP", or "out of MAIN" / "into SHOP". */
 function Place({ row }: { row: ProductLedgerRow }) {
   const route = row.transfer;
-  if (!route) return <span title={row.locationName}>{row.locationCode}</span>;
+  if (!route) {
+    return (
+      <span title={row.locationName}>
+        <Code>{row.locationCode}</Code>
+      </span>
+    );
+  }
   if (route.from && route.to) {
     return (
       <span title={`Transfer from ${route.from} to ${route.to}`}>
-        {route.from} <span aria-hidden="true">→</span>
-        <span className="sr-only">to</span> {route.to}
+        <Code>{route.from}</Code> <span aria-hidden="true">→</span>
+        <span className="sr-only">to</span> <Code>{route.to}</Code>
       </span>
     );
   }
   return (
     <span title={row.locationName}>
-      <span className="font-sans text-slate-500">{route.from ? 'out of ' : 'into '}</span>
-      {route.from ?? route.to}
+      <span className="font-sans text-slate-500">{route.from ? 'out of' : 'into'}</span> <Code>{route.from ?? route.to ?? row.locationCode}</Code>
     </span>
+  );
+}
+
+/**
+ * "25 Nov 2026, 10:44 UTC" that may break only after the comma: a narrow column puts the
+ * time under the date instead of leaving "UTC" alone on a line.
+ */
+function When({ date }: { date: Date }) {
+  const text = formatDateTime(date);
+  const comma = text.lastIndexOf(', ');
+  return (
+    <time dateTime={date.toISOString()} title={text}>
+      <span className="whitespace-nowrap">{text.slice(0, comma + 1)}</span> <span className="whitespace-nowrap">{text.slice(comma + 2)}</span>
+    </time>
   );
 }
 
@@ -70,8 +94,8 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
               <th scope="col" className="py-2.5 pl-5 pr-3 font-medium">
                 Type
               </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2.5 text-right font-medium">
-                Qty / balance
+              <th scope="col" className="px-3 py-2.5 text-right font-medium">
+                Qty
               </th>
               <th scope="col" className="px-3 py-2.5 font-medium">
                 Location
@@ -94,7 +118,7 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
                   <Signed quantity={row.quantity} />
                   <span className="block text-xs tabular-nums text-slate-500">{formatInteger(row.balanceAfter)} after</span>
                 </td>
-                <td className="whitespace-nowrap px-3 py-3 font-mono text-xs text-slate-700">
+                <td className="px-3 py-3 font-mono text-xs text-slate-700">
                   <Place row={row} />
                 </td>
                 <td className="min-w-40 px-3 py-3">
@@ -102,9 +126,9 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
                 </td>
                 <td className="py-3 pl-3 pr-5 text-slate-600">
                   <span className="block whitespace-nowrap">{row.by ?? 'System'}</span>
-                  <time dateTime={row.createdAt.toISOString()} className="block whitespace-nowrap text-xs text-slate-500">
-                    {formatDateTime(row.createdAt)}
-                  </time>
+                  <span className="block text-xs text-slate-500">
+                    <When date={row.createdAt} />
+                  </span>
                 </td>
               </tr>
             ))}
@@ -121,18 +145,11 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
                   <Place row={row} />
                 </span>
               </div>
-              {(row.reason || row.reference) && (
-                <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]">
-                  {row.reason}
-                  {row.reason && row.reference ? ' · ' : ''}
-                  {row.reference && <span className="font-mono text-xs text-slate-500">{row.reference}</span>}
-                </p>
-              )}
+              {row.reason && <p className="mt-1 break-words text-slate-700">{row.reason}</p>}
+              {/* A reference gets its own line, so that it breaks only when longer than one. */}
+              {row.reference && <p className="mt-0.5 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{row.reference}</p>}
               <p className="mt-1 text-xs text-slate-500">
-                {row.by ?? 'System'} ·{' '}
-                <time dateTime={row.createdAt.toISOString()} className="whitespace-nowrap">
-                  {formatDateTime(row.createdAt)}
-                </time>
+                {row.by ?? 'System'} · <When date={row.createdAt} />
               </p>
             </div>
             <div className="shrink-0 text-right">

@@ -225,7 +225,7 @@ function MovementFields({
           maxLength={500}
           placeholder={type === 'ADJUSTMENT' ? 'Damaged, found, returned…' : undefined}
         />
-        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO, order or count sheet" />
+        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO or order number" />
       </div>
     </>
   );
