@@ -110,7 +110,8 @@ export default async function DashboardPage() {
         <DailyMovementsChart days={daily} />
       </Card>
 
-      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-5">
+      {/* items-start: a short Low stock card keeps its own height beside a long movements list. */}
+      <div className="mt-6 grid grid-cols-1 items-start gap-6 lg:grid-cols-5">
         <Card title="Low stock" description="Products below their reorder level" className="lg:col-span-2" action={<CardLink href="/alerts">All alerts</CardLink>}>
           {summary.lowStock.length === 0 ? (
             <EmptyState
@@ -179,19 +180,20 @@ export default async function DashboardPage() {
                     <MovementTypeBadge type={movement.type} />
                   </div>
                   <div className="min-w-0 flex-1">
-                    <p className="truncate text-sm">
-                      <Link href={`/products/${movement.productId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    {/* The SKU wraps under the name when both do not fit: a cut SKU cannot be read. */}
+                    <p className="flex min-w-0 flex-wrap items-baseline gap-x-2 text-sm">
+                      <Link href={`/products/${movement.productId}`} className="max-w-full truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
                         {movement.productName}
-                      </Link>{' '}
-                      <span className="font-mono text-xs text-slate-500">{movement.sku}</span>
+                      </Link>
+                      <span className="min-w-0 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{movement.sku}</span>
                     </p>
-                    <p className="mt-1 flex min-w-0 items-center gap-1.5 whitespace-nowrap text-xs text-slate-500 sm:mt-0.5">
+                    <p className="mt-1 flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-1 text-xs text-slate-500 sm:mt-0.5">
                       <span className="sm:hidden">
                         <MovementTypeBadge type={movement.type} />
                       </span>
                       <span className="font-mono">{movement.locationCode}</span>
                       <span aria-hidden="true">·</span>
-                      <time dateTime={movement.createdAt.toISOString()} title={formatDateTime(movement.createdAt)} className="truncate">
+                      <time dateTime={movement.createdAt.toISOString()} title={formatDateTime(movement.createdAt)} className="whitespace-nowrap">
                         {formatRecent(movement.createdAt, now)}
                       </time>
                       {movement.createdBy && (

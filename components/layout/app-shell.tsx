@@ -3,6 +3,8 @@
 import { Dialog, DialogPanel } from '@headlessui/react';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { alertBadgeText } from './nav-items';
 import { NavLinks } from './nav-links';
 import { useActiveAlertCount } from './use-active-alert-count';
 
@@ -25,9 +27,13 @@ function Brand() {
 function UserPanel({ user, signOut }: { user: ShellUser; signOut: () => Promise<void> }) {
   return (
     <div className="border-t border-slate-200 px-3 pt-4">
-      <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
-      <p className="truncate text-xs text-slate-500">
-        {user.email} · {user.roleLabel}
+      {/* Name and role share a line with the role never cut; a long email truncates on its own line. */}
+      <div className="flex min-w-0 items-center justify-between gap-2">
+        <p className="min-w-0 truncate text-sm font-medium text-slate-900">{user.name}</p>
+        <Badge className="shrink-0">{user.roleLabel}</Badge>
+      </div>
+      <p className="mt-0.5 truncate text-xs text-slate-500" title={user.email}>
+        {user.email}
       </p>
       <form action={signOut} className="mt-3">
         <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
@@ -66,7 +72,11 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
           <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
             <path d="M4 7h16M4 12h16M4 17h16" />
           </svg>
-          {alertCount > 0 && <span className="absolute right-1.5 top-1.5 h-2.5 w-2.5 rounded-full bg-red-600 ring-2 ring-white" aria-hidden="true" />}
+          {alertCount > 0 && (
+            <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-[0.6875rem] font-semibold leading-5 tabular-nums text-white ring-2 ring-white" aria-hidden="true">
+              {alertBadgeText(alertCount)}
+            </span>
+          )}
         </button>
       </header>
 

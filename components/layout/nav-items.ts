@@ -20,3 +20,8 @@ export const NAV_ITEMS: NavItem[] = [
 export function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
+
+/** Caps the alert badges so a flood of alerts does not stretch the menu or the menu button. */
+export function alertBadgeText(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}

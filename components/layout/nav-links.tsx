@@ -2,12 +2,7 @@
 
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
-import { isActive, NAV_ITEMS } from './nav-items';
-
-/** Caps the badge so a flood of alerts does not stretch the menu. */
-function badgeText(count: number): string {
-  return count > 99 ? '99+' : String(count);
-}
+import { alertBadgeText, isActive, NAV_ITEMS } from './nav-items';
 
 /**
  * A small spinner beside the link being followed. The signed-in pages have no loading.tsx
@@ -54,7 +49,7 @@ export function NavLinks({ activeAlertCount, onNavigate }: { activeAlertCount: n
               {showAlertBadge && (
                 <>
                   <span className="min-w-6 rounded-full bg-red-600 px-1.5 py-0.5 text-center text-xs font-semibold tabular-nums leading-4 text-white" aria-hidden="true">
-                    {badgeText(activeAlertCount)}
+                    {alertBadgeText(activeAlertCount)}
                   </span>
                   <span className="sr-only">({activeAlertCount} active)</span>
                 </>

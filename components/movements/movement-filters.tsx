@@ -51,14 +51,15 @@ export function MovementFilters({
   return (
     <Form action={action} scroll={!keepScroll} className={framed ? 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm' : ''} aria-label="Filter movements" id={`${idPrefix}-filters`}>
       {Object.entries(preserve).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]">
+      {/* One column on phones: at 375 px two columns cut "All locations" and the date inputs. */}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <Field
           label="Product"
           name="product"
           placeholder="SKU or id"
           defaultValue={values.product}
           error={errors.product ?? errors.productId}
-          className="col-span-2 lg:col-span-1"
+          className="sm:col-span-2 lg:col-span-1"
           autoComplete="off"
           spellCheck={false}
         />

@@ -11,7 +11,7 @@ export function DeleteProductButton({ product, action }: { product: { id: number
       title="Delete this product?"
       description={
         <>
-          {product.name} · <span className="font-mono">{product.sku}</span>
+          {product.name} · <span className="inline-block max-w-full font-mono [overflow-wrap:anywhere]">{product.sku}</span>
         </>
       }
       confirmLabel="Delete product"

@@ -79,7 +79,7 @@ export function ProductFilters({
               type="search"
               name="q"
               defaultValue={values.q}
-              placeholder="Search by SKU or name"
+              placeholder="Search SKU or name"
               maxLength={200}
               autoComplete="off"
               enterKeyHint="search"

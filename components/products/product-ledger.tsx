@@ -11,6 +11,8 @@ export interface ProductLedgerRow {
   unitCostCents: number | null;
   locationCode: string;
   locationName: string;
+  /** Transfers only: the route, both ends when both legs are known, else this leg's end. */
+  transfer: { from: string | null; to: string | null } | null;
   by: string | null;
   reason: string | null;
   reference: string | null;
@@ -21,23 +23,71 @@ function Signed({ quantity }: { quantity: number }) {
   return <span className={`font-semibold tabular-nums ${quantity < 0 ? 'text-slate-800' : quantity > 0 ? 'text-emerald-700' : 'text-slate-500'}`}>{formatSigned(quantity)}</span>;
 }
 
+/** A location code, never broken at its hyphen. */
+function Code({ children }: { children: string }) {
+  return <span className="whitespace-nowrap">{children}</span>;
+}
+
+/** The location of a row; for a transfer, "MAIN → SHOP", or "out of MAIN" / "into SHOP". */
+function Place({ row }: { row: ProductLedgerRow }) {
+  const route = row.transfer;
+  if (!route) {
+    return (
+      <span title={row.locationName}>
+        <Code>{row.locationCode}</Code>
+      </span>
+    );
+  }
+  if (route.from && route.to) {
+    return (
+      <span title={`Transfer from ${route.from} to ${route.to}`}>
+        <Code>{route.from}</Code> <span aria-hidden="true">→</span>
+        <span className="sr-only">to</span> <Code>{route.to}</Code>
+      </span>
+    );
+  }
+  return (
+    <span title={row.locationName}>
+      <span className="font-sans text-slate-500">{route.from ? 'out of' : 'into'}</span> <Code>{route.from ?? route.to ?? row.locationCode}</Code>
+    </span>
+  );
+}
+
+/**
+ * "25 Nov 2026, 10:44 UTC" that may break only after the comma: a narrow column puts the
+ * time under the date instead of leaving "UTC" alone on a line.
+ */
+function When({ date }: { date: Date }) {
+  const text = formatDateTime(date);
+  const comma = text.lastIndexOf(', ');
+  return (
+    <time dateTime={date.toISOString()} title={text}>
+      <span className="whitespace-nowrap">{text.slice(0, comma + 1)}</span> <span className="whitespace-nowrap">{text.slice(comma + 2)}</span>
+    </time>
+  );
+}
+
 function Notes({ row }: { row: ProductLedgerRow }) {
   if (!row.reason && !row.reference && row.unitCostCents === null) return <span className="text-slate-400">—</span>;
   return (
     <>
       {row.reason && <span className="block break-words text-slate-700">{row.reason}</span>}
-      {row.reference && <span className="block break-all font-mono text-xs text-slate-500">{row.reference}</span>}
+      {row.reference && <span className="block font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{row.reference}</span>}
       {row.unitCostCents !== null && <span className="block text-xs text-slate-500">@ {displayCents(row.unitCostCents)} each</span>}
     </>
   );
 }
 
-/** The product's recent movements: a table on wide screens, stacked rows on phones. */
+/**
+ * The product's recent movements: a table on wide screens, stacked rows on phones. The table
+ * has a floor width so that notes and references stay readable; below it, it scrolls inside
+ * its card rather than breaking words.
+ */
 export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
   return (
     <>
       <div className="hidden overflow-x-auto md:block">
-        <table className="w-full text-sm">
+        <table className="w-full min-w-[38rem] text-sm">
           <caption className="sr-only">Recent movements of this product, newest first</caption>
           <thead>
             <tr className="border-b border-slate-100 bg-slate-50/60 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -46,9 +96,6 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
               </th>
               <th scope="col" className="px-3 py-2.5 text-right font-medium">
                 Qty
-              </th>
-              <th scope="col" className="px-3 py-2.5 text-right font-medium">
-                Balance
               </th>
               <th scope="col" className="px-3 py-2.5 font-medium">
                 Location
@@ -69,19 +116,19 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
                 </td>
                 <td className="whitespace-nowrap px-3 py-3 text-right">
                   <Signed quantity={row.quantity} />
+                  <span className="block text-xs tabular-nums text-slate-500">{formatInteger(row.balanceAfter)} after</span>
                 </td>
-                <td className="px-3 py-3 text-right tabular-nums text-slate-700">{formatInteger(row.balanceAfter)}</td>
-                <td className="px-3 py-3 font-mono text-xs text-slate-700" title={row.locationName}>
-                  {row.locationCode}
+                <td className="px-3 py-3 font-mono text-xs text-slate-700">
+                  <Place row={row} />
                 </td>
-                <td className="max-w-56 px-3 py-3">
+                <td className="min-w-40 px-3 py-3">
                   <Notes row={row} />
                 </td>
                 <td className="py-3 pl-3 pr-5 text-slate-600">
                   <span className="block whitespace-nowrap">{row.by ?? 'System'}</span>
-                  <time dateTime={row.createdAt.toISOString()} className="block whitespace-nowrap text-xs text-slate-500">
-                    {formatDateTime(row.createdAt)}
-                  </time>
+                  <span className="block text-xs text-slate-500">
+                    <When date={row.createdAt} />
+                  </span>
                 </td>
               </tr>
             ))}
@@ -92,19 +139,17 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
         {rows.map((row) => (
           <li key={row.id} className="flex items-start gap-3 px-4 py-3 text-sm">
             <div className="min-w-0 flex-1">
-              <div className="flex items-center gap-2">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <MovementTypeBadge type={row.type} />
-                <span className="font-mono text-xs text-slate-600">{row.locationCode}</span>
+                <span className="min-w-0 font-mono text-xs text-slate-600">
+                  <Place row={row} />
+                </span>
               </div>
-              {(row.reason || row.reference) && (
-                <p className="mt-1 break-words text-slate-700">
-                  {row.reason}
-                  {row.reason && row.reference ? ' · ' : ''}
-                  {row.reference && <span className="font-mono text-xs text-slate-500">{row.reference}</span>}
-                </p>
-              )}
+              {row.reason && <p className="mt-1 break-words text-slate-700">{row.reason}</p>}
+              {/* A reference gets its own line, so that it breaks only when longer than one. */}
+              {row.reference && <p className="mt-0.5 font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{row.reference}</p>}
               <p className="mt-1 text-xs text-slate-500">
-                {row.by ?? 'System'} · <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
+                {row.by ?? 'System'} · <When date={row.createdAt} />
               </p>
             </div>
             <div className="shrink-0 text-right">

@@ -55,8 +55,9 @@ export function StockActions({ product, locations, action }: { product: StockPro
         onClose={() => setType(null)}
         title={COPY[shown].title}
         description={
+          // The SKU moves to a line of its own as a whole rather than breaking mid-code.
           <>
-            {product.name} · <span className="font-mono">{product.sku}</span>
+            {product.name} · <span className="inline-block max-w-full font-mono [overflow-wrap:anywhere]">{product.sku}</span>
           </>
         }
       >
@@ -110,12 +111,19 @@ function StockMovementForm({
   );
 }
 
+/** Code and on-hand first: on a phone a closed select cuts the end off, so the name goes last. */
 function LocationOptions({ locations }: { locations: StockLocationOption[] }) {
   return locations.map((location) => (
     <option key={location.id} value={location.id}>
-      {location.code} · {location.name} ({location.onHand.toLocaleString('en-US')} on hand)
+      {location.code} · {location.onHand.toLocaleString('en-US')} on hand · {location.name}
     </option>
   ));
+}
+
+/** What the chosen location holds, under its select: the context of an "Only 12 on hand" refusal. */
+function onHandAt(locations: StockLocationOption[], id: string): string | undefined {
+  const location = locations.find((candidate) => String(candidate.id) === id);
+  return location ? `${location.onHand.toLocaleString('en-US')} on hand at ${location.code} (${location.name})` : undefined;
 }
 
 /**
@@ -140,32 +148,34 @@ function MovementFields({
 }) {
   const initialLocation = values.locationId ?? defaultLocationId(type, locations);
   const [locationId, setLocationId] = useState(initialLocation);
+  const firstOther = locations.find((candidate) => String(candidate.id) !== initialLocation);
+  const [toLocationId, setToLocationId] = useState(values.toLocationId ?? (firstOther ? String(firstOther.id) : ''));
   const [direction, setDirection] = useState(values.direction === 'remove' ? 'remove' : 'add');
   const location = locations.find((candidate) => String(candidate.id) === locationId);
-  const onHandHere = location ? `${location.onHand.toLocaleString('en-US')} on hand at ${location.code}` : undefined;
-  const firstOther = locations.find((candidate) => String(candidate.id) !== initialLocation);
   const quantityHint =
     type === 'COUNT'
       ? `The system has ${location ? `${location.onHand.toLocaleString('en-US')} at ${location.code}` : 'none here'}; the difference is posted.`
       : type === 'RECEIPT'
         ? `Counted in ${product.unit}`
-        : onHandHere;
+        : undefined;
 
   return (
     <>
-      <div className="grid gap-4 sm:grid-cols-2">
+      {/* One column even on wide screens: the dialog is narrow, and side by side the two
+          transfer selects would cut their options off. */}
+      <div className="grid gap-4">
         <Select
           label={type === 'TRANSFER' ? 'From' : type === 'RECEIPT' ? 'Into location' : 'Location'}
           name="locationId"
           defaultValue={initialLocation}
           onChange={(event) => setLocationId(event.target.value)}
           error={errors.locationId}
-          className={type === 'TRANSFER' ? '' : 'sm:col-span-2'}
+          hint={onHandAt(locations, locationId)}
         >
           <LocationOptions locations={locations} />
         </Select>
         {type === 'TRANSFER' && (
-          <Select label="To" name="toLocationId" defaultValue={values.toLocationId ?? (firstOther ? String(firstOther.id) : '')} error={errors.toLocationId}>
+          <Select label="To" name="toLocationId" defaultValue={toLocationId} onChange={(event) => setToLocationId(event.target.value)} error={errors.toLocationId} hint={onHandAt(locations, toLocationId)}>
             <LocationOptions locations={locations} />
           </Select>
         )}
@@ -215,7 +225,7 @@ function MovementFields({
           maxLength={500}
           placeholder={type === 'ADJUSTMENT' ? 'Damaged, found, returned…' : undefined}
         />
-        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO, order or count sheet" />
+        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO or order number" />
       </div>
     </>
   );

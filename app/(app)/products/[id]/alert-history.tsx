@@ -13,7 +13,12 @@ const STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
 /** The product's alerts, newest first: the open one (if any) on top, then the resolved ones. */
 export function AlertHistory({ alerts, reorderLevel }: { alerts: InventoryAlert[]; reorderLevel: number }) {
   if (alerts.length === 0) {
-    return <p className="px-5 py-4 text-sm text-slate-500">No alerts yet. One opens when on hand falls below {formatInteger(reorderLevel)}.</p>;
+    // On hand can never fall below 0, so a reorder level of 0 means no alert will ever open.
+    return (
+      <p className="px-5 py-4 text-sm text-slate-500">
+        {reorderLevel === 0 ? 'Alerts are off for this product (reorder level 0).' : `No alerts yet. One opens when on hand falls below ${formatInteger(reorderLevel)}.`}
+      </p>
+    );
   }
   const open = alerts.some((alert) => alert.status !== 'RESOLVED');
   return (
@@ -23,7 +28,7 @@ export function AlertHistory({ alerts, reorderLevel }: { alerts: InventoryAlert[
           <li key={alert.id} className="px-5 py-3 text-sm">
             <div className="flex items-center justify-between gap-2">
               <Badge tone={STATUS[alert.status].tone}>{STATUS[alert.status].label}</Badge>
-              <time dateTime={alert.createdAt.toISOString()} className="text-xs text-slate-500">
+              <time dateTime={alert.createdAt.toISOString()} className="whitespace-nowrap text-xs text-slate-500">
                 {formatDateTime(alert.createdAt)}
               </time>
             </div>

@@ -33,6 +33,7 @@ export function LedgerFilters({
   const filtered = Boolean(values.locationId || values.type || values.from || values.to);
   return (
     <Form action={`/products/${productId}`} scroll={false} aria-label="Filter this product's movements" className="border-b border-slate-100 px-5 py-4">
+      {/* On phones the two selects share a row; a date input needs the whole width. */}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Select label="Location" name="locationId" defaultValue={values.locationId} error={errors.locationId}>
           <option value="">All</option>
@@ -51,8 +52,8 @@ export function LedgerFilters({
             </option>
           ))}
         </Select>
-        <Field label="From" name="from" type="date" defaultValue={values.from} error={errors.from} />
-        <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} />
+        <Field label="From" name="from" type="date" defaultValue={values.from} error={errors.from} className="col-span-2 sm:col-span-1" />
+        <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} className="col-span-2 sm:col-span-1" />
       </div>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
         <p className="text-xs text-slate-500">Whole days in UTC; “To” includes that day.</p>

@@ -20,7 +20,7 @@ import { formatDate, formatInteger } from '@/lib/format';
 import { getProduct } from '@/lib/inventory/get-product';
 import { getProductStockHistory } from '@/lib/inventory/get-product-stock-history';
 import { listAlerts } from '@/lib/inventory/list-alerts';
-import { listLedgerEntries } from '@/lib/inventory/list-ledger-entries';
+import { listLedgerEntries, type LedgerEntry } from '@/lib/inventory/list-ledger-entries';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 import { displayCents, formatCents } from '@/lib/money';
 import { deleteProduct, postMovement } from '../actions';
@@ -72,6 +72,17 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
+/**
+ * Where a transfer leg went: both ends when its other leg is on the same page, otherwise
+ * (the ledger filtered to one location, or the legs split over two pages) this leg's end.
+ */
+function transferRoute(entry: LedgerEntry, legs: LedgerEntry[]): NonNullable<ProductLedgerRow['transfer']> {
+  const out = legs.find((leg) => leg.quantity < 0);
+  const into = legs.find((leg) => leg.quantity > 0);
+  if (out && into) return { from: out.location.code, to: into.location.code };
+  return entry.quantity < 0 ? { from: entry.location.code, to: null } : { from: null, to: entry.location.code };
+}
+
 const FLASH: Record<string, string> = { created: 'created', saved: 'saved' };
 
 export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -102,11 +113,20 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   const category = product.categoryId === null ? null : categories.find((candidate) => candidate.id === product.categoryId);
   const locationById = new Map(locations.map((location) => [location.id, location]));
   const onHandAt = new Map(product.levels.map((level) => [level.locationId, level.onHand]));
-  // Stock per location: every live location, and any deleted one still holding stock.
-  const levels = locations
+  // Every live location, and any deleted one still holding stock: what the dialogs offer.
+  const candidates = locations
     .filter((location) => location.deletedAt === null || (onHandAt.get(location.id) ?? 0) > 0)
     .map((location) => ({ id: location.id, code: location.code, name: location.name, isDefault: location.isDefault, deleted: location.deletedAt !== null, onHand: onHandAt.get(location.id) ?? 0 }));
-  const stockLocations: StockLocationOption[] = levels.filter((level) => !level.deleted).map(({ id, code, name, isDefault, onHand }) => ({ id, code, name, isDefault, onHand }));
+  const stockLocations: StockLocationOption[] = candidates.filter((level) => !level.deleted).map(({ id, code, name, isDefault, onHand }) => ({ id, code, name, isDefault, onHand }));
+  // Stock by location lists only where the product is or was (a level row exists once stock
+  // has moved there), holding ones first: a shop with many locations is not a wall of zeros.
+  const levels = candidates.filter((level) => onHandAt.has(level.id)).sort((a, b) => Number(b.onHand > 0) - Number(a.onHand > 0));
+  const neverHeld = candidates.length - levels.length;
+  // The two legs of a transfer share a transferId; shown together they name the route.
+  const legsByTransfer = new Map<string, LedgerEntry[]>();
+  for (const entry of ledger?.data ?? []) {
+    if (entry.transferId !== null) legsByTransfer.set(entry.transferId, [...(legsByTransfer.get(entry.transferId) ?? []), entry]);
+  }
   const ledgerRows: ProductLedgerRow[] = (ledger?.data ?? []).map((entry) => ({
     id: entry.id,
     type: entry.type,
@@ -115,6 +135,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
     unitCostCents: entry.unitCostCents,
     locationCode: entry.location.code,
     locationName: locationById.get(entry.locationId)?.name ?? entry.location.name,
+    transfer: entry.transferId === null ? null : transferRoute(entry, legsByTransfer.get(entry.transferId) ?? []),
     by: entry.createdBy?.name ?? null,
     reason: entry.reason,
     reference: entry.reference,
@@ -127,12 +148,24 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   return (
     <>
       {flash && <FlashToast message={`Product ${product.sku} ${flash}.`} cleanHref={`/products/${product.id}`} />}
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/products" className="font-medium text-slate-500 hover:text-slate-800">
-          ← Products
-        </Link>
-      </nav>
-      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+      {/* Edit and Delete sit up by the breadcrumb, away from the stock buttons below the title,
+          so that a thumb reaching for Receive on a phone does not land on Delete. */}
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/products" className="font-medium text-slate-500 hover:text-slate-800">
+            ← Products
+          </Link>
+        </nav>
+        {canEdit && (
+          <div className="flex shrink-0 gap-2">
+            <ButtonLink href={`/products/${product.id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+            <DeleteProductButton product={{ id: product.id, sku: product.sku, name: product.name, onHand: product.onHand }} action={deleteProduct} />
+          </div>
+        )}
+      </div>
+      <div className="mb-6">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{product.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -142,14 +175,6 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             {category?.deletedAt && <Badge>Category deleted</Badge>}
           </div>
         </div>
-        {canEdit && (
-          <div className="flex shrink-0 gap-2">
-            <ButtonLink href={`/products/${product.id}/edit`} variant="secondary">
-              Edit
-            </ButtonLink>
-            <DeleteProductButton product={{ id: product.id, sku: product.sku, name: product.name, onHand: product.onHand }} action={deleteProduct} />
-          </div>
-        )}
       </div>
 
       {canMove && (
@@ -172,8 +197,10 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Stock by location">
-            {levels.length === 0 ? (
+            {candidates.length === 0 ? (
               <EmptyState title="No locations" description="Add a location to keep stock in." />
+            ) : levels.length === 0 ? (
+              <EmptyState title="Not stocked anywhere yet" description={canMove ? 'Receive stock to put it on a shelf.' : 'It appears here once stock is received.'} />
             ) : (
               <ul className="divide-y divide-slate-100">
                 {levels.map((level) => (
@@ -192,6 +219,11 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                   </li>
                 ))}
               </ul>
+            )}
+            {levels.length > 0 && neverHeld > 0 && (
+              <p className="border-t border-slate-100 px-5 py-2.5 text-xs text-slate-500">
+                {neverHeld === 1 ? '1 other location has' : `${formatInteger(neverHeld)} other locations have`} never held this product.
+              </p>
             )}
           </Card>
 
