@@ -137,7 +137,7 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   await expect(page.getByText('Received 20. On hand now 20.')).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(onHandStat(page)).toHaveText('20');
-  await expect(card(page, 'Alert')).toContainText('No open alert');
+  await expect(card(page, 'Alerts')).toContainText('No alerts yet. One opens when on hand falls below 10.');
   expect(await productAlerts(request, admin, productId, 'ACTIVE')).toHaveLength(0);
 
   // A second tab stays on the dashboard, never reloaded, to see the badge follow by itself.
@@ -156,8 +156,8 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   await expect(dialog).toBeHidden();
   await expect(onHandStat(page)).toHaveText('5');
   await expect(page.getByText('Low stock', { exact: true })).toBeVisible();
-  await expect(card(page, 'Alert')).toContainText('Active');
-  await expect(card(page, 'Alert')).toContainText('when 5 were on hand (reorder level 10)');
+  await expect(card(page, 'Alerts')).toContainText('Active');
+  await expect(card(page, 'Alerts')).toContainText('Below reorder level: 5 on hand when it opened, reorder level 10.');
   expect(await productAlerts(request, admin, productId, 'ACTIVE')).toHaveLength(1);
   // The navigation of this page, refreshed by the action, shows a badge.
   await expect(navAlertsLink(page)).toContainText(/\(\d+ active\)/);
@@ -194,7 +194,8 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   dialog = await stockDialog(page, 'Receive', 'Receive stock', (d) => d.getByLabel('Quantity received').fill('10'), 'Receive');
   await expect(page.getByText('Received 10. On hand now 15.')).toBeVisible();
   await expect(dialog).toBeHidden();
-  await expect(card(page, 'Alert')).toContainText('No open alert');
+  await expect(card(page, 'Alerts')).toContainText('Resolved');
+  await expect(card(page, 'Alerts')).not.toContainText('Active');
   expect(await productAlerts(request, admin, productId, 'ACTIVE')).toHaveLength(0);
   expect((await productAlerts(request, admin, productId, 'RESOLVED')).length).toBeGreaterThanOrEqual(1);
 
