@@ -30,8 +30,6 @@ import { BENCH_ADMIN, createPagesDatabase, hotProductId, isCurrent, RARE_WORD, t
  *    callback, and times whole HTML responses: the server components' render, the database
  *    queries and the streaming of the complete document, over a warm connection to
  *    127.0.0.1. The browser's own work (hydration, painting) is not included.
- * 4. Repeats 2 and 3 with the indexes this script proposes created ad hoc in the bench
- *    database (dropped again at the end), labelled "with proposed indexes".
  */
 
 const SHAPE: PagesDataShape = {
@@ -45,17 +43,6 @@ const ITERATIONS = Number(args.find((arg) => arg.startsWith('--iterations='))?.s
 const WARMUP = 5;
 const directory = join(process.cwd(), 'data/bench/pages');
 const path = join(directory, 'pages.db');
-
-/**
- * Indexes measured "with proposed indexes": not in the schema (yet); created in the bench
- * database for the second round only, so the first round measures the schema as migrated.
- */
-const PROPOSED_INDEXES: Array<{ name: string; sql: string }> = [
-  // A product's ledger newest first straight from an index, with no sort of its whole history.
-  { name: 'stock_movements_product_id_id_idx', sql: 'CREATE INDEX "stock_movements_product_id_id_idx" ON "stock_movements"("product_id", "id")' },
-  // Per-location totals from the index alone, instead of one table lookup per stock level.
-  { name: 'stock_levels_location_id_on_hand_idx', sql: 'CREATE INDEX "stock_levels_location_id_on_hand_idx" ON "stock_levels"("location_id", "on_hand")' },
-];
 
 const HOT = hotProductId(SHAPE.products);
 /** A low product (below its reorder level: the detail page then looks up its alert). */
@@ -245,13 +232,6 @@ function printTable(label: string, results: Map<string, Figures>): void {
   }
 }
 
-function setIndexes(create: boolean): void {
-  if (PROPOSED_INDEXES.length === 0) return;
-  const database = new Database(path);
-  for (const index of PROPOSED_INDEXES) database.exec(create ? index.sql : `DROP INDEX IF EXISTS "${index.name}"`);
-  database.close();
-}
-
 async function main(): Promise<void> {
   mkdirSync(directory, { recursive: true });
   if (args.includes('--reseed') || !isCurrent(path, SHAPE)) {
@@ -261,8 +241,6 @@ async function main(): Promise<void> {
   } else {
     console.log(`Using the seeded database ${path} (--reseed to make a new one).`);
   }
-  // A run that stopped half-way may have left the proposed indexes behind.
-  setIndexes(false);
   process.env.DATABASE_URL = `file:${path}`;
   console.log(`Detail pages: product ${HOT} (the longest history), product ${LOW} (below its reorder level). Machine: load average ${load()}.`);
 
@@ -273,15 +251,8 @@ async function main(): Promise<void> {
     const cookie = await signIn();
     const baseline = await measurePages(cookie);
     printTable('schema as migrated', baseline);
-    if (PROPOSED_INDEXES.length > 0) {
-      setIndexes(true);
-      await disconnectDatabase();
-      await profile('with proposed indexes');
-      printTable('with proposed indexes', await measurePages(cookie));
-    }
   } finally {
     server.kill();
-    setIndexes(false);
     await disconnectDatabase();
   }
   console.log(`\nTarget: median under ${TARGET_MS} ms for the product list, a search and a product detail page (rows marked PASS/FAIL).`);
