@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { adminToken, bearer } from './fixtures/api';
 import { E2E_ADMIN } from './fixtures/constants';
+import { signIn } from './fixtures/ui';
 
 /**
  * The dashboard's movements chart, the product page's on-hand chart, alerts and ledger
@@ -11,14 +12,6 @@ import { E2E_ADMIN } from './fixtures/constants';
  */
 
 const suffix = () => randomUUID().slice(0, 8);
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-}
 
 async function createProduct(request: APIRequestContext, token: string, fields: Record<string, unknown> = {}): Promise<{ id: number; sku: string; name: string }> {
   const id = suffix();
@@ -73,7 +66,7 @@ test('the dashboard charts the last 30 days of movements, with a text alternativ
     { productId: product.id, type: 'SHIPMENT', quantity: 9 },
   ]);
 
-  await signIn(page);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const chart = page.getByRole('figure', { name: /Units in and out per day/ });
   await expect(chart).toBeVisible();
   // The label sums 30 days of every test's movements: at least ours are in it.
@@ -95,7 +88,7 @@ test('the dashboard charts the last 30 days of movements, with a text alternativ
 test('the navigation badge follows the alert count without a reload: on focus, and every 30 seconds', async ({ page, request }) => {
   const admin = await adminToken(request);
   await page.clock.install();
-  await signIn(page);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const countRequests: string[] = [];
   page.on('request', (req) => {
     if (req.url().includes('/api/inventory-alerts/count')) countRequests.push(req.url());
@@ -138,7 +131,7 @@ test('an unknown, deleted or malformed product id answers 404', async ({ page, r
   const deleted = await request.delete(`/api/products/${product.id}`, { headers: bearer(admin) });
   expect(deleted.status()).toBe(204);
 
-  await signIn(page);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   for (const path of ['/products/2147483000', `/products/${product.id}`, '/products/not-a-number']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -161,7 +154,7 @@ test('the product page charts on hand, lists its alerts and filters and pages it
   await post(request, admin, [{ productId: product.id, type: 'ADJUSTMENT', quantity: -3, reason: 'Damaged' }, { productId: product.id, type: 'COUNT', quantity: 8 }]);
   await post(request, admin, [{ productId: product.id, type: 'RECEIPT', quantity: 4 }]);
 
-  await signIn(page);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const response = await page.goto(`/products/${product.id}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { name: product.name })).toBeVisible();

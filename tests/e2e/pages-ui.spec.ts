@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { adminToken, bearer, createUserWithToken } from './fixtures/api';
 import { E2E_ADMIN } from './fixtures/constants';
+import { signIn } from './fixtures/ui';
 
 /**
  * The management pages in a real browser: catalog dialogs with the server's inline errors,
@@ -20,14 +21,6 @@ test.beforeEach(() => {
 /** Toasts sit top right, over the page header's button, until they time out. */
 async function waitForToastsToGo(page: Page): Promise<void> {
   await expect(page.locator('[data-sonner-toast]')).toHaveCount(0);
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 }
 
 test('a category and a supplier are created in dialogs; a duplicate name is refused beside the field, typed values kept', async ({ page }) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { adminToken, bearer, createUserWithToken } from './fixtures/api';
 import { E2E_ADMIN } from './fixtures/constants';
+import { signIn } from './fixtures/ui';
 
 /**
  * The bulk delete of the product list in a real browser: tick rows or the whole page, confirm
@@ -11,14 +12,6 @@ import { E2E_ADMIN } from './fixtures/constants';
  */
 
 const tag = () => `BULK-${randomUUID().slice(0, 8)}`.toUpperCase();
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-}
 
 async function createProducts(request: APIRequestContext, token: string, prefix: string, count: number): Promise<Array<{ id: number; sku: string }>> {
   const created = await request.post('/api/products/bulk', {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { adminToken, bearer, createUserWithToken } from './fixtures/api';
 import { E2E_ADMIN } from './fixtures/constants';
+import { signIn } from './fixtures/ui';
 
 /**
  * The product pages in a real browser: the product form with the server's inline errors,
@@ -11,14 +12,6 @@ import { E2E_ADMIN } from './fixtures/constants';
  */
 
 const suffix = () => randomUUID().slice(0, 8);
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-}
 
 /**
  * Clicks a button that opens a dialog. Such buttons work once the page has hydrated; a click

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { adminToken, bearer } from './fixtures/api';
 import { E2E_ADMIN } from './fixtures/constants';
+import { signIn } from './fixtures/ui';
 
 /**
  * The Reports page in a real browser: the three reports with their previews, a filtered
@@ -11,14 +12,6 @@ import { E2E_ADMIN } from './fixtures/constants';
  * top the previews (the most urgent low stock, the largest value), and screenshots of the
  * page at desktop and phone width land in test-results/screenshots/ for a person to look at.
  */
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-}
 
 async function post(request: APIRequestContext, token: string, path: string, data: Record<string, unknown>): Promise<{ id: number }> {
   const response = await request.post(path, { headers: bearer(token), data });
@@ -41,7 +34,7 @@ async function reportData(request: APIRequestContext) {
 test('the three reports preview, filter and download; an admin runs the export by hand', async ({ page, request }) => {
   test.slow(); // a dozen round trips and two downloads on a busy server
   const { sku, name } = await reportData(request);
-  await signIn(page);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.goto('/reports');
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
 
@@ -101,7 +94,7 @@ test('the three reports preview, filter and download; an admin runs the export b
 test('the Reports page fits a 375 px phone', async ({ page, request }) => {
   const { sku } = await reportData(request);
   await page.setViewportSize({ width: 375, height: 812 });
-  await signIn(page);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.goto(`/reports?product=${encodeURIComponent(sku)}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Newest matching movements' })).toContainText('SO-UI-1');
