@@ -71,14 +71,14 @@ export function DataTable<T>({
       <ul className="divide-y divide-slate-100 md:hidden" aria-label={caption}>
         {rows.map((row) => (
           <li key={rowKey(row)} className="px-5 py-3">
-            {first && <div className="text-sm">{first.cell(row)}</div>}
+            {first && <div className="min-w-0 text-sm wrap-anywhere">{first.cell(row)}</div>}
             <dl className="mt-1.5 space-y-1">
               {rest
                 .filter((column) => !column.hideOnPhone)
                 .map((column) => (
                   <div key={column.key} className="flex gap-3 text-sm">
                     <dt className="w-32 shrink-0 text-slate-500">{column.header}</dt>
-                    <dd className="min-w-0 flex-1 break-words text-slate-800">{column.cell(row)}</dd>
+                    <dd className="min-w-0 flex-1 text-slate-800 wrap-anywhere">{column.cell(row)}</dd>
                   </div>
                 ))}
             </dl>

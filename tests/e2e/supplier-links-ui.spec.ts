@@ -29,12 +29,18 @@ async function pickProduct(dialog: Locator, sku: string): Promise<void> {
   await expect(dialog.getByRole('combobox', { name: 'Product' })).toHaveValue(new RegExp(`^${sku} · `));
 }
 
-/** The control's error must be the text its aria-describedby points at. */
+/**
+ * The control's error must be the text its aria-describedby points at. Read afresh on every
+ * try: while the answer is on its way the control still describes the previous error.
+ */
 async function expectDescribedError(page: Page, control: Locator, message: string): Promise<void> {
   await expect(control).toHaveAttribute('aria-invalid', 'true');
-  const describedBy = (await control.getAttribute('aria-describedby')) ?? '';
-  expect(describedBy).not.toBe('');
-  await expect(page.locator(`[id="${describedBy.split(' ')[0]}"]`)).toHaveText(message);
+  await expect
+    .poll(async () => {
+      const first = ((await control.getAttribute('aria-describedby')) ?? '').split(' ')[0];
+      return first ? await page.locator(`[id="${first}"]`).textContent() : null;
+    })
+    .toBe(message);
 }
 
 test('a product is linked with a lead time, refused inline, shown on both pages, then unlinked', async ({ page, request }) => {

@@ -62,3 +62,9 @@ END;
 
 -- Valuation as of a date reads each (product, location)'s last row up to then.
 CREATE INDEX "stock_movements_product_id_location_id_created_at_idx" ON "stock_movements"("product_id", "location_id", "created_at");
+
+-- CreateIndex: a product's ledger, newest first, without sorting its rows (the product page).
+CREATE INDEX "stock_movements_product_id_id_idx" ON "stock_movements"("product_id", "id");
+
+-- CreateIndex: stock per location (the locations page) without reading each level's row.
+CREATE INDEX "stock_levels_location_id_on_hand_idx" ON "stock_levels"("location_id", "on_hand");
