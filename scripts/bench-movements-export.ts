@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,23 +7,26 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { generateTokenSecret, hashTokenSecret, displayPrefix } from '@/lib/auth/tokens';
 import { csvStream } from '@/lib/csv';
-import { disconnectDatabase } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { jsonArrayStream } from '@/lib/http/file-response';
 import { presentMovement } from '@/lib/inventory/present';
 import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
 import { MOVEMENT_COLUMNS } from '@/lib/inventory/reports/report-columns';
+import { measureInFreshProcess } from './bench-process';
 
 /**
  * The movements export at scale: seeds BENCH_MOVEMENTS (default 1,000,000) ledger rows into a
  * fresh SQLite database under data/bench/, then exports them as CSV and JSON through the lib
- * functions (each in a fresh process) and over HTTP against `next start` (needs `next build`
+ * functions (each in a fresh process on compiled code, scripts/bench-process.ts) and over HTTP against `next start` (needs `next build`
  * first; skipped with BENCH_HTTP=0), printing time to first byte, time to the first data
  * row, total time and peak RSS. The server's RSS is sampled over its whole process tree.
  * Last, a client that drops the download after the first megabyte: the CPU the server spends
  * in the next seconds shows whether the database work stopped. Prints figures; asserts nothing.
  *
- * Usage: npx tsx scripts/bench-movements-export.ts   (BENCH_PORT, default 3330)
+ * While the CSV downloads, GET /api/health is asked every 100 ms: its slowest answer shows
+ * whether the export leaves the server free to answer everyone else.
+ *
+ * Usage: npm run bench:exports   (BENCH_PORT, default 3330)
  */
 const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 1_000_000);
 const PRODUCTS = 10_000;
@@ -210,7 +213,6 @@ async function measureLib(format: Format): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  await disconnectDatabase();
   const figures: Figures = { what: `lib ${format}`, firstByteMs, firstRowMs, seconds, peakRssMb: vmKb('self', 'VmHWM') / 1024, baselineRssMb, bytes };
   console.log(JSON.stringify(figures));
 }
@@ -253,7 +255,28 @@ async function download(url: string, token: string, { stopAfterBytes }: { stopAf
   return { bytes, firstByteMs, firstRowMs, seconds: (performance.now() - started) / 1000 };
 }
 
-async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: number; duringExportCpuRate: number }> {
+/** Asks GET /api/health every 100 ms until stopped; the answer times in ms. */
+function probeHealth(): { stop: () => Promise<number[]> } {
+  const latencies: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.arrayBuffer());
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return latencies;
+    },
+  };
+}
+
+async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: number; duringExportCpuRate: number; healthMs: number[] }> {
   const token = readFileSync(tokenPath, 'utf8').trim();
   const server = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -266,7 +289,9 @@ async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: numbe
     await download(`${base}?format=csv&productId=1`, token);
     const figures: Figures[] = [];
     let cpuRate = 0;
+    let healthMs: number[] = [];
     for (const format of ['csv', 'json'] as const) {
+      const health = format === 'csv' ? probeHealth() : undefined;
       const baselineRssMb = treeRssMb(server.pid!);
       let peakRssMb = baselineRssMb;
       const sampler = setInterval(() => {
@@ -275,13 +300,14 @@ async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: numbe
       const cpuBefore = treeCpuSeconds(server.pid!);
       const result = await download(`${base}?format=${format}`, token);
       clearInterval(sampler);
+      if (health) healthMs = await health.stop();
       cpuRate = (treeCpuSeconds(server.pid!) - cpuBefore) / result.seconds;
       figures.push({ what: `http ${format}`, ...result, peakRssMb, baselineRssMb });
     }
     await download(`${base}?format=csv`, token, { stopAfterBytes: 1_048_576 });
     const cpuAtAbort = treeCpuSeconds(server.pid!);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    return { figures, afterAbortCpu: treeCpuSeconds(server.pid!) - cpuAtAbort, duringExportCpuRate: cpuRate };
+    return { figures, afterAbortCpu: treeCpuSeconds(server.pid!) - cpuAtAbort, duringExportCpuRate: cpuRate, healthMs };
   } finally {
     server.kill('SIGTERM');
   }
@@ -295,19 +321,17 @@ async function main(): Promise<void> {
     await seed();
     console.log(`Seeded ${MOVEMENTS.toLocaleString('en')} movements (${PRODUCTS} products, ${LOCATIONS} locations) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
   }
-  const results: Figures[] = (['csv', 'json'] as const).map((format) => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-movements-export.ts', 'measure', format], {
-      env: { ...process.env, DATABASE_URL: `file:${path}` },
-      encoding: 'utf8',
-    });
-    if (child.status !== 0) throw new Error(`lib ${format} failed: ${child.stderr}`);
-    return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Figures;
-  });
+  const results: Figures[] = (['csv', 'json'] as const).map((format) =>
+    measureInFreshProcess<Figures>('scripts/bench-movements-export.ts', [format], { DATABASE_URL: `file:${path}` }),
+  );
   let abortLine = '';
+  let healthLine = '';
   if (process.env.BENCH_HTTP !== '0') {
     if (!existsSync(join(process.cwd(), '.next/BUILD_ID'))) throw new Error('No production build: run `npx next build` first, or set BENCH_HTTP=0.');
     const http = await measureHttp();
     results.push(...http.figures);
+    const sorted = [...http.healthMs].sort((a, b) => a - b);
+    healthLine = `GET /api/health during the CSV download: ${sorted.length} answers, median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms, slowest ${(sorted.at(-1) ?? 0).toFixed(0)} ms.`;
     abortLine = `Client dropped the CSV after 1 MB: the server then used ${http.afterAbortCpu.toFixed(2)} CPU s in 3 s (while exporting: ${http.duringExportCpuRate.toFixed(2)} CPU s per s).`;
   }
   console.log(`\nMovements export of ${MOVEMENTS.toLocaleString('en')} movements on SQLite (lib: a fresh process each; http: next start, RSS of the server's process tree)\n`);
@@ -317,7 +341,8 @@ async function main(): Promise<void> {
       `${result.what.padEnd(10)} ${`${result.firstByteMs.toFixed(0)} ms`.padStart(11)} ${`${result.firstRowMs.toFixed(0)} ms`.padStart(10)} ${result.seconds.toFixed(2).padStart(8)} ${Math.round(MOVEMENTS / result.seconds).toString().padStart(8)} ${result.baselineRssMb.toFixed(0).padStart(11)} ${result.peakRssMb.toFixed(0).padStart(12)} ${(result.bytes / 1_048_576).toFixed(1).padStart(7)}`,
     );
   }
-  if (abortLine) console.log(`\n${abortLine}`);
+  if (healthLine) console.log(`\n${healthLine}`);
+  if (abortLine) console.log(abortLine);
   console.log('\nTarget: peak RSS under 200 MB while exporting 1,000,000 movements; the first byte before the query finishes.');
 }
 

@@ -1,5 +1,7 @@
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvChunks, neutralizeFormula, type CsvColumn } from '@/lib/csv';
+import { csvChunks, csvRecords, neutralizeFormula, type CsvColumn } from '@/lib/csv';
 
 interface Row {
   name: string;
@@ -40,5 +42,18 @@ describe('CSV', () => {
     let chunks = 0;
     for await (const _chunk of csvChunks(columns, rows)) chunks += 1;
     expect(chunks).toBeGreaterThan(2);
+  });
+
+  it('writes the same bytes as csv-stringify for any cells, quotes, commas, CR, LF and non-ASCII included', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', '"', '\r', '\n', '\t', '=', "'", 'é', '焙', '😀') });
+    const records = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(records, (rows) => {
+        const width = rows[0]!.length;
+        const rectangular = rows.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? ''));
+        expect(csvRecords(rectangular)).toBe(stringify(rectangular, { record_delimiter: 'windows', quoted_match: /[\r\n]/ }));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -1,5 +1,4 @@
-import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import { reportReader } from '@/lib/db/report-reader';
 import { formatCents } from '@/lib/money';
 import { formatAverageCost, valueInCents } from '../moving-average';
 
@@ -30,7 +29,6 @@ export interface StockValuationStream {
 }
 
 type Numeric = number | bigint | string;
-const big = (value: Numeric | null): bigint => BigInt(value ?? 0);
 
 /** Products per query: a page's rows stay a few hundred kilobytes whatever the catalogue size. */
 const PRODUCTS_PER_PAGE = 1_000;
@@ -53,6 +51,7 @@ export function valuationCutoff(asOf: string | undefined, now = new Date()): Dat
  * lock), so the state at any instant is the last row before it: one index seek per stock level
  * rather than a replay of the ledger. Products are read a page at a time in SKU order (keyset
  * on the unique sku_key), so memory stays flat for large catalogues. Values are exact: BigInt.
+ * Read through the report connection (lib/db/report-reader): rows arrive as plain arrays.
  */
 export function streamStockValuation({ asOf, now = new Date(), productsPerPage = PRODUCTS_PER_PAGE }: StockValuationOptions = {}): StockValuationStream {
   const cutoff = valuationCutoff(asOf, now);
@@ -61,42 +60,46 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
 
   async function* rows(): AsyncGenerator<ValuationRow> {
     let after: string | null = null;
+    const reader = await reportReader();
     for (;;) {
-      const keyset: Prisma.Sql = after === null ? Prisma.empty : Prisma.sql`WHERE "sku_key" > ${after}`;
-      const page = await db().$queryRaw<
-        Array<{ product_id: Numeric; sku_key: string; location_id: Numeric; quantity: Numeric | null; average: Numeric | null; sku: string; name: string; code: string }>
-      >`
-        SELECT p."id" AS "product_id", p."sku_key", p."sku", p."name", s."location_id", l."code",
+      // Arguments are added in the order their placeholders appear: SQLite's are positional.
+      const page = await reader.query((args) => {
+        const levelCutoff = args.add(cutoff, 'datetime');
+        const productCutoff = args.add(cutoff, 'datetime');
+        const keyset = after === null ? '' : `WHERE "sku_key" > ${args.add(after, 'string')}`;
+        return `
+        SELECT p."sku_key", p."id", p."sku", p."name", s."location_id", l."code",
                (SELECT m."balance_after" FROM "stock_movements" m
-                 WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${cutoff}
-                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1) AS "quantity",
+                 WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${levelCutoff}
+                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1),
                (SELECT m."average_cost_micro_cents" FROM "stock_movements" m
-                 WHERE m."product_id" = p."id" AND m."created_at" < ${cutoff}
-                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1) AS "average"
-          FROM (SELECT "id", "sku_key", "sku", "name" FROM "products" ${keyset} ORDER BY "sku_key" LIMIT ${productsPerPage}) p
+                 WHERE m."product_id" = p."id" AND m."created_at" < ${productCutoff}
+                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1)
+          FROM (SELECT "id", "sku_key", "sku", "name" FROM "products" ${keyset} ORDER BY "sku_key" LIMIT ${args.add(productsPerPage, 'int')}) p
           LEFT JOIN "stock_levels" s ON s."product_id" = p."id"
           LEFT JOIN "locations" l ON l."id" = s."location_id"
          ORDER BY p."sku_key", l."code"`;
+      });
       if (page.length === 0) return;
-      for (const row of page) {
-        const quantity = Number(row.quantity ?? 0);
+      for (const [, productId, sku, name, locationId, code, balance, averageCost] of page) {
+        const quantity = Number(balance ?? 0);
         if (quantity === 0) continue;
-        const average = big(row.average);
+        const average = BigInt((averageCost as Numeric | null) ?? 0);
         const value = valueInCents(BigInt(quantity), average);
         totalQuantity += quantity;
         totalValue += value;
         yield {
-          productId: Number(row.product_id),
-          sku: row.sku,
-          name: row.name,
-          locationId: Number(row.location_id),
-          locationCode: row.code,
+          productId: Number(productId),
+          sku: String(sku),
+          name: String(name),
+          locationId: Number(locationId),
+          locationCode: String(code),
           quantity,
           unitCost: formatAverageCost(average),
           value: formatCents(value),
         };
       }
-      after = page.at(-1)!.sku_key;
+      after = String(page.at(-1)![0]);
     }
   }
 
