@@ -13,6 +13,7 @@ import { updateProduct } from '@/lib/inventory/update-product';
 import { verifyLedger } from '@/lib/inventory/verify-ledger';
 import { getLowStockReport } from '@/lib/inventory/reports/get-low-stock-report';
 import { getStockValuation, type ValuationRow } from '@/lib/inventory/reports/get-stock-valuation';
+import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
 import { EXPORT_FILE_NAME, runExport } from '@/lib/inventory/reports/run-export';
 import { makeUser, newProduct, productPatch, tag } from './catalog-fixtures';
 
@@ -324,6 +325,64 @@ describe('the ledger in time', () => {
         : [];
     });
     expect(backwards).toEqual([]);
+  });
+});
+
+describe('iterateMovements, the movements export', () => {
+  async function collect(...args: Parameters<typeof iterateMovements>) {
+    const rows = [];
+    for await (const row of iterateMovements(...args)) rows.push(row);
+    return rows;
+  }
+
+  it('reads page after page: every matching row once, newest first, whatever the page size', async () => {
+    const actorId = await makeUser('CLERK');
+    const [product, other] = [await newProduct({}, actorId), await newProduct({}, actorId)];
+    const elsewhere = await newLocation();
+    setClock('2025-05-01T09:00:00Z');
+    await post(actorId, { productId: product.id, type: 'RECEIPT', quantity: 50, unitCost: '2.00' });
+    await post(actorId, { productId: other.id, type: 'RECEIPT', quantity: 5 });
+    setClock('2025-05-02T09:00:00Z');
+    for (let index = 0; index < 5; index += 1) await post(actorId, { productId: product.id, type: 'SHIPMENT', quantity: 1 });
+    await post(actorId, { productId: product.id, type: 'TRANSFER', quantity: 10, toLocationId: elsewhere.id });
+    setClock('2025-05-03T09:00:00Z');
+    await post(actorId, { productId: product.id, type: 'SHIPMENT', quantity: 2 });
+    vi.useRealTimers();
+
+    const ledger = await db().stockMovement.findMany({ where: { productId: product.id }, orderBy: { id: 'desc' } });
+    expect(ledger).toHaveLength(9);
+    const filter = { productId: product.id, from: undefined, toExclusive: undefined };
+    for (const pageSize of [1, 2, 3, 9, 1_000]) {
+      const rows = await collect(filter, { pageSize });
+      expect(rows.map((row) => row.id)).toEqual(ledger.map((row) => row.id));
+    }
+    const [newest] = await collect(filter);
+    expect(newest).toMatchObject({ sku: product.sku, productName: product.name, type: 'SHIPMENT', quantity: -2, balanceAfter: 33 });
+
+    // The filters hold on every page, not only the first.
+    const secondOfMay = await collect({ productId: product.id, from: new Date('2025-05-02T00:00:00Z'), toExclusive: new Date('2025-05-03T00:00:00Z') }, { pageSize: 2 });
+    expect(secondOfMay.map((row) => row.type)).toEqual(['TRANSFER', 'TRANSFER', 'SHIPMENT', 'SHIPMENT', 'SHIPMENT', 'SHIPMENT', 'SHIPMENT']);
+    const atElsewhere = await collect({ productId: product.id, locationId: elsewhere.id, from: undefined, toExclusive: undefined }, { pageSize: 1 });
+    expect(atElsewhere.map((row) => [row.locationCode, row.quantity])).toEqual([[elsewhere.code, 10]]);
+    const shipments = await collect({ productId: product.id, type: 'SHIPMENT', from: undefined, toExclusive: undefined }, { pageSize: 4 });
+    expect(shipments.map((row) => row.quantity)).toEqual([-2, -1, -1, -1, -1, -1]);
+  });
+
+  it('stops before the next page once the client has gone', async () => {
+    const actorId = await makeUser('CLERK');
+    const product = await newProduct({}, actorId);
+    for (let index = 0; index < 3; index += 1) await post(actorId, { productId: product.id, type: 'RECEIPT', quantity: 1 });
+    const controller = new AbortController();
+    const read: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const row of iterateMovements({ productId: product.id, from: undefined, toExclusive: undefined }, { pageSize: 1, signal: controller.signal })) {
+          read.push(row);
+          controller.abort();
+        }
+      })(),
+    ).rejects.toThrow();
+    expect(read).toHaveLength(1);
   });
 });
 
