@@ -14,5 +14,6 @@ export function engineOf(url: string): DatabaseEngine {
 /** A `file:` URL's path, resolved against the working directory (the project root). */
 export function sqliteFilePath(url: string): string {
   const path = url.replace(/^file:(\/\/)?/, '').replace(/\?.*$/, '');
-  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+  // A data file chosen at run time, not code: the build must not trace the project for it.
+  return isAbsolute(path) ? path : resolve(/* turbopackIgnore: true */ process.cwd(), path);
 }

@@ -15,7 +15,8 @@ export type ExportFormat = 'json' | 'csv';
 export const EXPORT_FILE_NAME = /^(low-stock|stock-valuation)-\d{8}T\d{6}Z-[0-9a-f]{8}\.(csv|json)$/;
 
 export function resolveExportDir(exportDir: string): string {
-  return isAbsolute(exportDir) ? exportDir : resolve(process.cwd(), exportDir);
+  // A data folder chosen at run time, not code: the build must not trace the project for it.
+  return isAbsolute(exportDir) ? exportDir : resolve(/* turbopackIgnore: true */ process.cwd(), exportDir);
 }
 
 function fileStamp(now: Date): string {
