@@ -17,8 +17,9 @@ import { measureInFreshProcess } from './bench-process';
 /**
  * The movements export at scale: seeds BENCH_MOVEMENTS (default 1,000,000) ledger rows into a
  * fresh SQLite database under data/bench/, then exports them as CSV and JSON through the lib
- * functions (each in a fresh process on compiled code, scripts/bench-process.ts) and over HTTP against `next start` (needs `next build`
- * first; skipped with BENCH_HTTP=0), printing time to first byte, time to the first data
+ * functions (each in a fresh process on compiled code, scripts/bench-process.ts) and over
+ * HTTP against `next start` (needs `next build` first; skipped with BENCH_HTTP=0), printing
+ * time to first byte, time to the first data
  * row, total time and peak RSS. The server's RSS is sampled over its whole process tree.
  * Last, a client that drops the download after the first megabyte: the CPU the server spends
  * in the next seconds shows whether the database work stopped. Prints figures; asserts nothing.

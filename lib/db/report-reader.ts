@@ -48,7 +48,6 @@ export class SqlArguments {
 }
 
 export interface ReportReader {
-  engine: DatabaseEngine;
   /** Builds the SQL with `args.add(value, type)` for each parameter, in the order the placeholders appear (SQLite's are positional), then runs it. */
   query(build: (args: SqlArguments) => string): Promise<unknown[][]>;
 }
@@ -58,7 +57,6 @@ export async function reportReader(): Promise<ReportReader> {
   const { engine, connection: opened } = connection();
   const reader = await opened;
   return {
-    engine,
     async query(build) {
       const args = new SqlArguments(engine);
       const sql = build(args);
