@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { migrate } from '@/lib/db/migrate';
 import { receive } from '@/lib/inventory/moving-average';
 
@@ -55,4 +56,54 @@ export async function createLargeDatabase({ path, products, movementsPerProduct 
   for (let from = 1; from <= products; from += 10_000) write(from, Math.min(products, from + 9_999));
   database.pragma('wal_checkpoint(TRUNCATE)');
   database.close();
+}
+
+const COPIED_TABLES = ['products', 'stock_levels', 'stock_movements', 'inventory_alerts'] as const;
+const ROWS_PER_COPY = 1_000;
+
+/**
+ * The same data on PostgreSQL: a fresh database `name` on the server of `serverUrl`, migrated,
+ * then every row of the SQLite benchmark database copied in multi-row INSERTs (columns by
+ * name, so the two schemas' column order does not matter). Returns the new database's URL.
+ */
+export async function copyToPostgres({ sqlitePath, serverUrl, name }: { sqlitePath: string; serverUrl: string; name: string }): Promise<string> {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  await migrate({ url: url.toString() });
+  const source = new Database(sqlitePath, { readonly: true });
+  const target = new pg.Client({ connectionString: url.toString() });
+  await target.connect();
+  try {
+    for (const table of COPIED_TABLES) {
+      const columns = (source.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((column) => column.name);
+      const list = columns.map((column) => `"${column}"`).join(', ');
+      let batch: unknown[][] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const values = batch.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(', ')})`).join(', ');
+        await target.query(`INSERT INTO "${table}" (${list}) VALUES ${values}`, batch.flat());
+        batch = [];
+      };
+      for (const row of source.prepare(`SELECT ${list} FROM "${table}"`).raw().iterate() as IterableIterator<unknown[]>) {
+        batch.push(row);
+        if (batch.length === ROWS_PER_COPY) await flush();
+      }
+      await flush();
+      // Explicit ids leave the identity sequence behind; later inserts must not collide.
+      if (columns.includes('id')) await target.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT max("id") FROM "${table}"), 1))`);
+    }
+    await target.query('ANALYZE');
+  } finally {
+    await target.end();
+    source.close();
+  }
+  return url.toString();
 }

@@ -8,14 +8,16 @@ import { jsonObjectStream } from '@/lib/http/file-response';
 import { streamStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
 import { MOVEMENT_COLUMNS, VALUATION_COLUMNS, streamedValuationCsvRows } from '@/lib/inventory/reports/report-columns';
-import { createLargeDatabase } from './bench-data';
+import { copyToPostgres, createLargeDatabase } from './bench-data';
 import { measureInFreshProcess } from './bench-process';
 
 /**
  * `npm run bench:reports`: 100,000 products and 1,000,000 movements on SQLite, then the
  * valuation report (JSON and CSV) and the movements CSV, each in a fresh process running the
  * compiled report code (scripts/bench-process.ts), with its time and peak resident memory
- * (VmHWM). Prints figures; asserts nothing.
+ * (VmHWM). With BENCH_POSTGRES_URL (a server where a database may be created), the same data
+ * is copied to PostgreSQL (database stockroom_bench_reports) and measured there too. Prints
+ * figures; asserts nothing.
  */
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const MOVEMENTS_PER_PRODUCT = 10;
@@ -91,20 +93,30 @@ async function main(): Promise<void> {
     await createLargeDatabase({ path, products: PRODUCTS, movementsPerProduct: MOVEMENTS_PER_PRODUCT });
     console.log(`Seeded ${PRODUCTS} products and ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements in ${((performance.now() - started) / 1000).toFixed(1)} s (${path}).`);
   }
-  const results = ['valuation-json', 'valuation-json-asof', 'valuation-csv', 'movements-csv'].map((what) =>
-    measureInFreshProcess<{ what: string; seconds: number; baselineRssMb: number; peakRssMb: number; rows: number; bytes: number; firstByteMs?: number }>(
-      'scripts/bench-reports.ts',
-      [what],
-      { DATABASE_URL: `file:${path}` },
-    ),
-  );
-  console.log(`\nbench:reports on SQLite: ${PRODUCTS} products, ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements (each report in a fresh process)\n`);
-  console.log(
-    `${'report'.padEnd(20)} ${'seconds'.padStart(8)} ${'RSS before MB'.padStart(14)} ${'peak RSS MB'.padStart(12)} ${'rows'.padStart(9)} ${'MB out'.padStart(8)} ${'first byte'.padStart(11)}`,
-  );
-  for (const result of results) {
-    const first = result.firstByteMs === undefined ? '' : `${result.firstByteMs.toFixed(0)} ms`;
-    console.log(`${result.what.padEnd(20)} ${result.seconds.toFixed(2).padStart(8)} ${result.baselineRssMb.toFixed(0).padStart(14)} ${result.peakRssMb.toFixed(0).padStart(12)} ${String(result.rows).padStart(9)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${first.padStart(11)}`);
+  const engines: Array<{ label: string; url: string }> = [{ label: 'SQLite', url: `file:${path}` }];
+  const postgresServer = process.env.BENCH_POSTGRES_URL;
+  if (postgresServer) {
+    const started = performance.now();
+    const url = await copyToPostgres({ sqlitePath: path, serverUrl: postgresServer, name: 'stockroom_bench_reports' });
+    console.log(`Copied to PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    engines.push({ label: 'PostgreSQL', url });
+  }
+  for (const engine of engines) {
+    const results = ['valuation-json', 'valuation-json-asof', 'valuation-csv', 'movements-csv'].map((what) =>
+      measureInFreshProcess<{ what: string; seconds: number; baselineRssMb: number; peakRssMb: number; rows: number; bytes: number; firstByteMs?: number }>(
+        'scripts/bench-reports.ts',
+        [what],
+        { DATABASE_URL: engine.url },
+      ),
+    );
+    console.log(`\nbench:reports on ${engine.label}: ${PRODUCTS} products, ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements (each report in a fresh process)\n`);
+    console.log(
+      `${'report'.padEnd(20)} ${'seconds'.padStart(8)} ${'RSS before MB'.padStart(14)} ${'peak RSS MB'.padStart(12)} ${'rows'.padStart(9)} ${'MB out'.padStart(8)} ${'first byte'.padStart(11)}`,
+    );
+    for (const result of results) {
+      const first = result.firstByteMs === undefined ? '' : `${result.firstByteMs.toFixed(0)} ms`;
+      console.log(`${result.what.padEnd(20)} ${result.seconds.toFixed(2).padStart(8)} ${result.baselineRssMb.toFixed(0).padStart(14)} ${result.peakRssMb.toFixed(0).padStart(12)} ${String(result.rows).padStart(9)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${first.padStart(11)}`);
+    }
   }
   console.log('\nTargets: valuation of 1,000,000 movements under 3 s; peak RSS under 200 MB.');
   console.log('"RSS before" is the process (plain node, compiled report code) before the report starts: the report itself adds the difference.');
