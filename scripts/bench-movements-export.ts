@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { generateTokenSecret, hashTokenSecret, displayPrefix } from '@/lib/auth/tokens';
 import { csvStream } from '@/lib/csv';
+import { disconnectReportReader } from '@/lib/db/report-reader';
 import { migrate } from '@/lib/db/migrate';
 import { jsonArrayStream } from '@/lib/http/file-response';
 import { presentMovement } from '@/lib/inventory/present';
@@ -214,6 +215,7 @@ async function measureLib(format: Format): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  await disconnectReportReader();
   const figures: Figures = { what: `lib ${format}`, firstByteMs, firstRowMs, seconds, peakRssMb: vmKb('self', 'VmHWM') / 1024, baselineRssMb, bytes };
   console.log(JSON.stringify(figures));
 }

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { csvStream } from '@/lib/csv';
+import { disconnectReportReader } from '@/lib/db/report-reader';
 import { jsonObjectStream } from '@/lib/http/file-response';
 import { streamStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
@@ -81,6 +82,7 @@ async function measure(what: string): Promise<void> {
     firstByteMs = (out.firstByteAt() ?? performance.now()) - started;
   }
   const seconds = (performance.now() - started) / 1000;
+  await disconnectReportReader();
   console.log(JSON.stringify({ what, seconds, baselineRssMb, peakRssMb: peakRssMb(), rows, bytes, firstByteMs }));
 }
 

@@ -1,4 +1,5 @@
 import { disconnectDatabase } from '@/lib/db/client';
+import { disconnectReportReader } from '@/lib/db/report-reader';
 import { loadEnvironment } from '@/lib/env';
 import { runExport } from '@/lib/inventory/reports/run-export';
 
@@ -16,4 +17,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => disconnectDatabase());
+  .finally(() => Promise.all([disconnectDatabase(), disconnectReportReader()]));

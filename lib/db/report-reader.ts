@@ -65,3 +65,10 @@ export async function reportReader(): Promise<ReportReader> {
     },
   };
 }
+
+/** Closes the report connection, so that a command-line process ends as soon as its work does. */
+export async function disconnectReportReader(): Promise<void> {
+  const current = globalForReports.stockroomReportReader;
+  globalForReports.stockroomReportReader = undefined;
+  await current?.connection.then((reader) => reader.dispose());
+}
