@@ -37,11 +37,13 @@ async function freshPostgresDatabase(): Promise<string> {
   if (!adminUrl) throw new Error('E2E_DATABASE=postgresql needs TEST_POSTGRES_URL');
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query('DROP DATABASE IF EXISTS "stockroom_e2e" WITH (FORCE)');
-  await client.query('CREATE DATABASE "stockroom_e2e"');
+  // One database per port, so that two e2e runs on one machine never drop each other's.
+  const name = `stockroom_e2e_${process.env.PORT ?? '3210'}`;
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
   const url = new URL(adminUrl);
-  url.pathname = '/stockroom_e2e';
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
