@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { ApiToken } from '@/lib/db/generated/sqlite/client';
-import { toPage, type Page, type PageQuery } from '@/lib/http/pagination';
+import { toPage, type Page, type PageQuery } from '@/lib/pagination';
 
 /** A user's own tokens that are still valid, newest first. */
 export async function listApiTokens({ userId, limit, cursor }: { userId: number } & PageQuery): Promise<Page<ApiToken>> {

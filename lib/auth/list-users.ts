@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { User } from '@/lib/db/generated/sqlite/client';
-import { toPage, type Page, type PageQuery } from '@/lib/http/pagination';
+import { toPage, type Page, type PageQuery } from '@/lib/pagination';
 
 export async function listUsers({ limit, cursor }: PageQuery): Promise<Page<User>> {
   const rows = await db().user.findMany({

@@ -12,7 +12,7 @@ import { movementBatchSchema, movementInputSchema } from '@/lib/inventory/moveme
 import { createProductSchema, updateProductSchema } from '@/lib/inventory/product-schemas';
 import { lowStockQuerySchema, movementsReportQuerySchema, valuationQuerySchema } from '@/lib/inventory/reports/report-query-schemas';
 import { createSupplierSchema, supplierListQuerySchema, updateSupplierSchema } from '@/lib/inventory/supplier-schemas';
-import { pageQuerySchema } from './pagination';
+import { pageQuerySchema } from '@/lib/pagination';
 import { HTTP_STATUS_BY_CODE } from './status';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Transaction } from '@/lib/db/client';
-import { decodeSortCursor, type SortCursor } from '@/lib/http/pagination';
+import { decodeSortCursor, type SortCursor } from '@/lib/pagination';
 import { AppError, notFound, validationFailed } from '@/lib/errors';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { InventoryAlert } from '@/lib/db/generated/sqlite/client';
-import { pageQuerySchema, toPage, type Page } from '@/lib/http/pagination';
+import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
 
 export const ALERT_STATUSES = ['ACTIVE', 'DISMISSED', 'RESOLVED'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];

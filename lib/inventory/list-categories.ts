@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { Category } from '@/lib/db/generated/sqlite/client';
-import { toSortedPage, type Page, type SortCursor } from '@/lib/http/pagination';
+import { toSortedPage, type Page, type SortCursor } from '@/lib/pagination';
 
 /** Categories by name (then id), keyset-paginated; live ones unless includeDeleted. */
 export async function listCategories({ limit, cursor, includeDeleted }: { limit: number; cursor?: SortCursor; includeDeleted?: boolean }): Promise<Page<Category>> {

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
-import { toPage, type Page } from '@/lib/http/pagination';
+import { toPage, type Page } from '@/lib/pagination';
 import { pageMovementIds, type MovementFilter } from './list-movements';
 
 const withNames = {

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { Location } from '@/lib/db/generated/sqlite/client';
-import { toSortedPage, type Page, type SortCursor } from '@/lib/http/pagination';
+import { toSortedPage, type Page, type SortCursor } from '@/lib/pagination';
 
 /** Locations by code (then id), keyset-paginated; live ones unless includeDeleted. */
 export async function listLocations({ limit, cursor, includeDeleted }: { limit: number; cursor?: SortCursor; includeDeleted?: boolean }): Promise<Page<Location>> {

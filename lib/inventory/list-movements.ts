@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { StockMovement } from '@/lib/db/generated/sqlite/client';
-import { pageQuerySchema, toPage, type Page } from '@/lib/http/pagination';
+import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
 import { MOVEMENT_TYPES } from './movement-schemas';
 import { idParamSchema } from './schema-parts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { databaseEngine, db } from '@/lib/db/client';
 import { Prisma, type Product } from '@/lib/db/generated/sqlite/client';
-import { encodeSortCursor, pageQuerySchema, type Page, type SortCursor } from '@/lib/http/pagination';
+import { encodeSortCursor, pageQuerySchema, type Page, type SortCursor } from '@/lib/pagination';
 import { escapeLike, queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
 import { idParamSchema } from './schema-parts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from '@/lib/http/pagination';
+import { pageQuerySchema } from '@/lib/pagination';
 import { queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
 import { optionalTextSchema, requiredTextSchema } from './schema-parts';
 

@@ -13,7 +13,7 @@ import { createSupplierSchema, updateSupplierSchema } from '@/lib/inventory/supp
 import { updateCategory } from '@/lib/inventory/update-category';
 import { updateProduct } from '@/lib/inventory/update-product';
 import { updateSupplier } from '@/lib/inventory/update-supplier';
-import { decodeSortCursor } from '@/lib/http/pagination';
+import { decodeSortCursor } from '@/lib/pagination';
 import { auditRows, expectAppError, makeUser, newProduct, productPatch, tag } from './catalog-fixtures';
 
 const category = (name = tag('Category'), description: string | null = null) => createCategorySchema.parse({ name, description });

@@ -113,7 +113,7 @@ describe('locations', () => {
     await deleteLocation({ id: made[2]!.id, actorId: null });
     const seen: number[] = [];
     let cursor;
-    const { decodeSortCursor } = await import('@/lib/http/pagination');
+    const { decodeSortCursor } = await import('@/lib/pagination');
     do {
       const page = await listLocations({ limit: 2, cursor, includeDeleted: false });
       seen.push(...page.data.map((row) => row.id));

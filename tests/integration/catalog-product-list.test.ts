@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import type { Product } from '@/lib/db/generated/sqlite/client';
-import { decodeSortCursor, MAX_PAGE_SIZE } from '@/lib/http/pagination';
+import { decodeSortCursor, MAX_PAGE_SIZE } from '@/lib/pagination';
 import { bulkCreateProducts } from '@/lib/inventory/bulk-create-products';
 import { createCategory } from '@/lib/inventory/create-category';
 import { createLocation } from '@/lib/inventory/create-location';

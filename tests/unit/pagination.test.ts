@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageQuerySchema, toPage } from '@/lib/http/pagination';
+import { decodeCursor, encodeCursor, pageQuerySchema, toPage } from '@/lib/pagination';
 import { isAppError } from '@/lib/errors';
 import { parseMovementBatch } from '@/lib/inventory/movement-schemas';
 

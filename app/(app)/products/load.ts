@@ -1,4 +1,4 @@
-import { decodeSortCursor, type Page, type SortCursor } from '@/lib/http/pagination';
+import { decodeSortCursor, type Page, type SortCursor } from '@/lib/pagination';
 import { listCategories } from '@/lib/inventory/list-categories';
 import { listLocations } from '@/lib/inventory/list-locations';
 import { listSuppliers } from '@/lib/inventory/list-suppliers';

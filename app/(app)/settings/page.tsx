@@ -14,7 +14,7 @@ import { listUsers } from '@/lib/auth/list-users';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can, ROLE_LABELS } from '@/lib/auth/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { pageQuerySchema } from '@/lib/http/pagination';
+import { pageQuerySchema } from '@/lib/pagination';
 import { createTokenAction, createUserAction, revokeTokenAction, setUserDisabledAction, updateUserAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };

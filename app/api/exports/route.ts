@@ -1,5 +1,5 @@
 import { authorizeRequest } from '@/lib/auth/actor';
-import { pageQuerySchema } from '@/lib/http/pagination';
+import { pageQuerySchema } from '@/lib/pagination';
 import { jsonResponse, parseSearchParams } from '@/lib/http/responses';
 import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 import { listExports } from '@/lib/inventory/reports/list-exports';

@@ -5,7 +5,7 @@ import { presentApiToken } from '@/lib/auth/present';
 import { clientAddress } from '@/lib/auth/rate-limit';
 import { apiTokenResponseSchema, tokenExchangeSchema } from '@/lib/auth/schemas';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
-import { pageQuerySchema } from '@/lib/http/pagination';
+import { pageQuerySchema } from '@/lib/pagination';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
 import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 

@@ -3,7 +3,7 @@ import { createUser } from '@/lib/auth/create-user';
 import { listUsers } from '@/lib/auth/list-users';
 import { presentUser } from '@/lib/auth/present';
 import { createUserSchema, userResponseSchema } from '@/lib/auth/schemas';
-import { pageQuerySchema } from '@/lib/http/pagination';
+import { pageQuerySchema } from '@/lib/pagination';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
 import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
