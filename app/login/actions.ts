@@ -4,7 +4,7 @@ import { AuthError } from 'next-auth';
 import { RateLimitedSignIn, signIn } from '@/lib/auth/config';
 import { signInSchema } from '@/lib/auth/schemas';
 import { fieldErrorsFromZod } from '@/lib/errors';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 import { safeCallbackUrl } from './callback-url';
 
 const WRONG_CREDENTIALS = 'Wrong email or password.';

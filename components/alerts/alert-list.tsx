@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime, formatInteger } from '@/lib/format';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 import type { AlertEntry } from '@/lib/inventory/list-alert-entries';
 import { DismissAlertButton } from './dismiss-alert-button';
 

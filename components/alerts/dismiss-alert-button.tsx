@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { idleFormState, type FormState } from '@/lib/form-state';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
 
 /** Acknowledges one alert through a server action; a toast says how it went. */
 export function DismissAlertButton({ alertId, productLabel, action }: { alertId: number; productLabel: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {

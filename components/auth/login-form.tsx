@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { idleFormState, type FormState } from '@/lib/form-state';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
 
 export function LoginForm({ action, callbackUrl }: { action: (state: FormState, formData: FormData) => Promise<FormState>; callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(action, idleFormState);

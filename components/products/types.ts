@@ -1,4 +1,4 @@
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 
 /**
  * What the product actions answer: the shared FormState. (Create, update and delete redirect

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { idleFormState, type FormState } from '@/lib/form-state';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
 
 /** Runs the scheduled export now (admins): the new files appear in the list below. */
 export function RunExportButton({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {

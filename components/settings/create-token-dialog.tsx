@@ -6,7 +6,7 @@ import { FormButtons } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormAlert } from '@/components/ui/field';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 
 type CreateTokenState = FormState | { status: 'created'; message: string; token: { id: number; name: string; secret: string } };
 type CreateTokenAction = (state: CreateTokenState, formData: FormData) => Promise<CreateTokenState>;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
-import { idleFormState, type FormState } from '@/lib/form-state';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { Button, type ButtonProps } from './button';
 import { FormAlert } from './field';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizeAction } from '@/lib/auth/actor';
-import { formStateFromError, type FormState } from '@/lib/form-state';
+import { formStateFromError, type FormState } from '@/lib/forms/form-state';
 import { dismissAlert } from '@/lib/inventory/dismiss-alert';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 

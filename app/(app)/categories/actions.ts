@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizeAction } from '@/lib/auth/actor';
 import { fieldErrorsFromZod } from '@/lib/errors';
-import { formStateFromError, type FormState } from '@/lib/form-state';
+import { formStateFromError, type FormState } from '@/lib/forms/form-state';
 import { createCategorySchema, updateCategorySchema } from '@/lib/inventory/category-schemas';
 import { createCategory } from '@/lib/inventory/create-category';
 import { deleteCategory } from '@/lib/inventory/delete-category';

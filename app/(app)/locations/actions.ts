@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizeAction } from '@/lib/auth/actor';
 import { fieldErrorsFromZod } from '@/lib/errors';
-import { formStateFromError, type FormState } from '@/lib/form-state';
+import { formStateFromError, type FormState } from '@/lib/forms/form-state';
 import { createLocation } from '@/lib/inventory/create-location';
 import { deleteLocation } from '@/lib/inventory/delete-location';
 import { createLocationSchema, updateLocationSchema } from '@/lib/inventory/location-schemas';

@@ -7,7 +7,7 @@ import type { ProductActionState } from '@/components/products/types';
 import { PRODUCT_FORM_FIELDS } from '@/components/products/types';
 import { authorizeAction } from '@/lib/auth/actor';
 import { fieldErrorsFromZod } from '@/lib/errors';
-import { formStateFromError } from '@/lib/form-state';
+import { formStateFromError } from '@/lib/forms/form-state';
 import { formatInteger, formatSigned } from '@/lib/format';
 import { createProduct as createProductRecord } from '@/lib/inventory/create-product';
 import { deleteProduct as deleteProductRecord } from '@/lib/inventory/delete-product';

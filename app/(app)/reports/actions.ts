@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/actor';
 import { environment } from '@/lib/env';
-import { formStateFromError, type FormState } from '@/lib/form-state';
+import { formStateFromError, type FormState } from '@/lib/forms/form-state';
 import { runExport } from '@/lib/inventory/reports/run-export';
 
 /** The scheduled export, run now by an admin (as POST /api/exports/run does). It takes no input. */

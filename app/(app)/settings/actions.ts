@@ -9,7 +9,7 @@ import { revokeApiToken } from '@/lib/auth/revoke-api-token';
 import { createUserSchema, tokenExchangeSchema, updateUserSchema } from '@/lib/auth/schemas';
 import { updateUser } from '@/lib/auth/update-user';
 import { fieldErrorsFromZod } from '@/lib/errors';
-import { formStateFromError, type FormState } from '@/lib/form-state';
+import { formStateFromError, type FormState } from '@/lib/forms/form-state';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 
 /** What creating a token answers: the secret, this once, or the usual form state. */

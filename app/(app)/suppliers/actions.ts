@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LINK_FORM_FIELDS } from '@/components/suppliers/types';
 import { authorizeAction } from '@/lib/auth/actor';
 import { fieldErrorsFromZod, isAppError, notFound } from '@/lib/errors';
-import { formStateFromError, type FormState } from '@/lib/form-state';
+import { formStateFromError, type FormState } from '@/lib/forms/form-state';
 import { createSupplier } from '@/lib/inventory/create-supplier';
 import { deleteSupplier } from '@/lib/inventory/delete-supplier';
 import { linkProductSupplier, productSupplierLinkSchema } from '@/lib/inventory/link-product-supplier';
