@@ -12,7 +12,7 @@ import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatSigned } from '@/lib/format';
 import { getDailyMovementTotals } from '@/lib/inventory/get-daily-movement-totals';
 import { getDashboardSummary } from '@/lib/inventory/get-dashboard-summary';
-import { displayCents } from '@/lib/money';
+import { displayCents, parseMoneyToCents } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -95,7 +95,7 @@ export default async function DashboardPage() {
       <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <Stat href="/products" icon="products" label="Products" value={formatInteger(summary.productCount)} hint="In the catalog" />
         <Stat href="/products" icon="units" label="Units on hand" value={formatInteger(summary.unitsOnHand)} hint="Across all locations" />
-        <Stat href="/reports" icon="value" label="Stock value" value={displayCents(summary.stockValueCents)} hint="At standard cost" />
+        <Stat href="/reports" icon="value" label="Stock value" value={displayCents(parseMoneyToCents(summary.stockValue) ?? 0)} hint="At moving average cost" />
         <Stat
           href="/alerts"
           icon="alerts"

@@ -27,23 +27,21 @@ function Total({ label, value, wide = false }: { label: string; value: string; w
   );
 }
 
-/** The as-of date picker, the totals, and the largest lines of the valuation. */
+/** The as-of date picker, the totals, and the largest lines of the valuation (already chosen, largest first). */
 export function ValuationPreview({
   valuation,
   asOf,
   asOfError,
   today,
   preserve,
-  limit,
 }: {
   valuation: StockValuation | null;
   asOf: string;
   asOfError?: string;
   today: string;
   preserve: Record<string, string>;
-  limit: number;
 }) {
-  const largest = valuation ? [...valuation.rows].sort((a, b) => cents(b.value) - cents(a.value)).slice(0, limit) : [];
+  const largest = valuation?.rows ?? [];
   return (
     <>
       <div className="flex flex-col gap-4 border-b border-slate-100 px-5 py-4 lg:flex-row lg:items-end lg:justify-between">
@@ -63,7 +61,7 @@ export function ValuationPreview({
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:w-[30rem]">
             <Total label="Total value" value={displayCents(cents(valuation.totalValue))} wide />
             <Total label="Units on hand" value={formatInteger(valuation.totalQuantity)} />
-            <Total label="Lines" value={formatInteger(valuation.rows.length)} />
+            <Total label="Lines" value={formatInteger(valuation.lineCount)} />
           </dl>
         )}
       </div>
@@ -94,9 +92,9 @@ export function ValuationPreview({
               { key: 'value', header: 'Value', align: 'right', cell: (row) => <span className="font-semibold text-slate-900">{displayCents(cents(row.value))}</span> },
             ]}
           />
-          {valuation.rows.length > largest.length && (
+          {valuation.lineCount > largest.length && (
             <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
-              The {largest.length} largest of {formatInteger(valuation.rows.length)} lines. Download the report for all of them and the total row.
+              The {largest.length} largest of {formatInteger(valuation.lineCount)} lines. Download the report for all of them and the total row.
             </p>
           )}
         </>

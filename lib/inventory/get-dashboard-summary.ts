@@ -1,10 +1,11 @@
 import { db } from '@/lib/db/client';
+import { getStockValuationTotals } from './reports/get-stock-valuation';
 
 export interface DashboardSummary {
   productCount: number;
   unitsOnHand: number;
-  /** On-hand units at each product's standard cost, in cents (the ledger valuation is in Reports). */
-  stockValueCents: bigint;
+  /** On-hand units at the ledger's moving average cost: the valuation report's total. */
+  stockValue: string;
   activeAlertCount: number;
   lowStock: Array<{ productId: number; sku: string; name: string; onHand: number; reorderLevel: number; since: Date }>;
   recentMovements: Array<{
@@ -20,13 +21,13 @@ export interface DashboardSummary {
   }>;
 }
 
-/** The figures on the dashboard, in four small queries. */
+/** The figures on the dashboard, in five small queries. */
 export async function getDashboardSummary(): Promise<DashboardSummary> {
   const client = db();
-  const [totals, activeAlertCount, activeAlerts, movements] = await Promise.all([
-    client.$queryRaw<Array<{ products: number | bigint; units: number | bigint | null; value: number | bigint | string | null }>>`
-      SELECT COUNT(*) AS "products", SUM("on_hand") AS "units", SUM(CAST("on_hand" AS BIGINT) * "cost_cents") AS "value"
-        FROM "products" WHERE "deleted_at" IS NULL`,
+  const [totals, valuation, activeAlertCount, activeAlerts, movements] = await Promise.all([
+    client.$queryRaw<Array<{ products: number | bigint; units: number | bigint | null }>>`
+      SELECT COUNT(*) AS "products", SUM("on_hand") AS "units" FROM "products" WHERE "deleted_at" IS NULL`,
+    getStockValuationTotals(),
     client.inventoryAlert.count({ where: { status: 'ACTIVE' } }),
     client.inventoryAlert.findMany({
       where: { status: 'ACTIVE' },
@@ -44,7 +45,7 @@ export async function getDashboardSummary(): Promise<DashboardSummary> {
   return {
     productCount: Number(row?.products ?? 0),
     unitsOnHand: Number(row?.units ?? 0),
-    stockValueCents: BigInt(String(row?.value ?? 0)),
+    stockValue: valuation.totalValue,
     activeAlertCount,
     lowStock: activeAlerts.map((alert) => ({
       productId: alert.productId,

@@ -17,6 +17,7 @@ import { can } from '@/lib/auth/roles';
 import { formatInteger } from '@/lib/format';
 import { listLedgerEntries } from '@/lib/inventory/list-ledger-entries';
 import { listLocations } from '@/lib/inventory/list-locations';
+import { countLowStockProducts } from '@/lib/inventory/reports/count-low-stock-products';
 import { getLowStockReport } from '@/lib/inventory/reports/get-low-stock-report';
 import { getStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { listExports } from '@/lib/inventory/reports/list-exports';
@@ -49,9 +50,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const { cursor: _cursor, ...withoutCursor } = search;
   const asOf = one(search.asOf);
   const asOfQuery = valuationQuerySchema.safeParse({ asOf: asOf || undefined });
-  const [lowStock, valuation, filters, locations, exports] = await Promise.all([
-    getLowStockReport(),
-    asOfQuery.success ? getStockValuation({ asOf: asOfQuery.data.asOf }) : Promise.resolve(null),
+  const [lowStock, lowStockCount, valuation, filters, locations, exports] = await Promise.all([
+    getLowStockReport({ limit: LOW_STOCK_PREVIEW }),
+    countLowStockProducts(),
+    asOfQuery.success ? getStockValuation({ asOf: asOfQuery.data.asOf, limit: VALUATION_PREVIEW }) : Promise.resolve(null),
     parseMovementFilters(withoutCursor, { limit: MOVEMENTS_PREVIEW }),
     listLocations({ limit: 200, includeDeleted: true }),
     listExports({ limit: 20, cursor: undefined }),
@@ -82,8 +84,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             id="low-stock"
             title="Low stock"
             description={
-              lowStock.length > LOW_STOCK_PREVIEW
-                ? `The ${LOW_STOCK_PREVIEW} most urgent of ${formatInteger(lowStock.length)} products below their reorder level, with a suggested order.`
+              lowStockCount > lowStock.length
+                ? `The ${lowStock.length} most urgent of ${formatInteger(lowStockCount)} products below their reorder level, with a suggested order.`
                 : 'Products below their reorder level, most urgent first, with a suggested order.'
             }
             actions={
@@ -95,7 +97,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               />
             }
           />
-          <LowStockPreview rows={lowStock.slice(0, LOW_STOCK_PREVIEW)} />
+          <LowStockPreview rows={lowStock} />
         </Card>
 
         <Card>
@@ -118,7 +120,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             asOfError={asOfError}
             today={today}
             preserve={{ ...filters.values }}
-            limit={VALUATION_PREVIEW}
           />
         </Card>
 

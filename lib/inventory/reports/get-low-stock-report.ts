@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { formatCents } from '@/lib/money';
 
 export interface LowStockRow {
@@ -22,38 +23,42 @@ export function suggestedOrderQuantity({ onHand, reorderLevel, reorderQuantity }
 }
 
 /**
- * Live products below their reorder level, most urgent first (furthest below their level),
- * with the preferred supplier (or, failing one, the quickest) and a suggested order.
+ * Live products below their reorder level, most urgent first (furthest below their level,
+ * then SKU), with the preferred supplier (or, failing one, the quickest) and a suggested order.
+ * The order and `limit` are applied in SQL, so a page asking for the top rows reads only those.
  */
-export async function getLowStockReport(): Promise<LowStockRow[]> {
+export async function getLowStockReport({ limit }: { limit?: number } = {}): Promise<LowStockRow[]> {
   const client = db();
   const ids = await client.$queryRaw<Array<{ id: number | bigint }>>`
-    SELECT "id" FROM "products" WHERE "deleted_at" IS NULL AND "on_hand" < "reorder_level"`;
+    SELECT "id" FROM "products" WHERE "deleted_at" IS NULL AND "on_hand" < "reorder_level"
+     ORDER BY "on_hand" - "reorder_level", "sku_key", "id"
+     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
   if (ids.length === 0) return [];
+  const order = ids.map((row) => Number(row.id));
   const products = await client.product.findMany({
-    where: { id: { in: ids.map((row) => Number(row.id)) } },
+    where: { id: { in: order } },
     include: { suppliers: { include: { supplier: { select: { name: true, deletedAt: true } } } } },
   });
-  return products
-    .map((product): LowStockRow => {
-      const links = product.suppliers
-        .filter((link) => link.supplier.deletedAt === null)
-        .sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.leadTimeDays - b.leadTimeDays);
-      const supplier = links[0];
-      return {
-        productId: product.id,
-        sku: product.sku,
-        name: product.name,
-        onHand: product.onHand,
-        reorderLevel: product.reorderLevel,
-        safetyStock: product.safetyStock,
-        reorderQuantity: product.reorderQuantity,
-        suggestedOrderQuantity: suggestedOrderQuantity(product),
-        preferredSupplierId: supplier?.supplierId ?? null,
-        preferredSupplierName: supplier?.supplier.name ?? null,
-        leadTimeDays: supplier?.leadTimeDays ?? null,
-        supplierUnitCost: supplier?.unitCostCents == null ? null : formatCents(supplier.unitCostCents),
-      };
-    })
-    .sort((a, b) => a.onHand - a.reorderLevel - (b.onHand - b.reorderLevel) || a.sku.localeCompare(b.sku));
+  const byId = new Map(products.map((product) => [product.id, product]));
+  return order.map((id): LowStockRow => {
+    const product = byId.get(id)!;
+    const links = product.suppliers
+      .filter((link) => link.supplier.deletedAt === null)
+      .sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.leadTimeDays - b.leadTimeDays);
+    const supplier = links[0];
+    return {
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      onHand: product.onHand,
+      reorderLevel: product.reorderLevel,
+      safetyStock: product.safetyStock,
+      reorderQuantity: product.reorderQuantity,
+      suggestedOrderQuantity: suggestedOrderQuantity(product),
+      preferredSupplierId: supplier?.supplierId ?? null,
+      preferredSupplierName: supplier?.supplier.name ?? null,
+      leadTimeDays: supplier?.leadTimeDays ?? null,
+      supplierUnitCost: supplier?.unitCostCents == null ? null : formatCents(supplier.unitCostCents),
+    };
+  });
 }

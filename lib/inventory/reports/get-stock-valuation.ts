@@ -1,6 +1,6 @@
-import { reportReader } from '@/lib/db/report-reader';
+import { reportReader, type SqlArguments } from '@/lib/db/report-reader';
 import { formatCents } from '@/lib/money';
-import { formatAverageCost, valueInCents } from '../moving-average';
+import { formatAverageCost, MICRO_PER_CENT, valueInCents } from '../moving-average';
 
 export interface ValuationRow {
   productId: number;
@@ -17,8 +17,16 @@ export interface ValuationRow {
 export interface StockValuation {
   asOf: string;
   rows: ValuationRow[];
+  /** Over every line, whether or not `rows` was limited. */
   totalQuantity: number;
   totalValue: string;
+  lineCount: number;
+}
+
+export interface StockValuationTotals {
+  totalQuantity: number;
+  totalValue: string;
+  lineCount: number;
 }
 
 /** A valuation read page by page: `rows` yields in SKU order; `totals()` is final once they are consumed. */
@@ -37,6 +45,8 @@ export interface StockValuationOptions {
   asOf?: string;
   now?: Date;
   productsPerPage?: number;
+  /** Only the `limit` largest lines by value (then SKU, location code), chosen in SQL; the totals still cover every line. */
+  limit?: number;
 }
 
 /** The first instant after the given day (UTC), or now. */
@@ -106,10 +116,88 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
   return { asOf: asOf ?? cutoff.toISOString(), rows: rows(), totals: () => ({ totalQuantity, totalValue: formatCents(totalValue) }) };
 }
 
-/** The whole valuation in memory: for previews, the scheduled export and tests. */
+/**
+ * One line per stock level holding stock, with its value in cents, as SQL over which the
+ * totals and the largest lines are computed without bringing the lines into memory. The
+ * value is rounded half-up per line exactly as valueInCents does, so sums agree to the cent.
+ * As of now it reads the cached state (stock level on-hand and the product's current average,
+ * both set in the transaction that posts each movement, and checked against the ledger by
+ * ledger:verify); as of a past day, the last ledger row before its end, as the stream does.
+ */
+function valuationLines(args: SqlArguments, cutoff: Date | null): string {
+  const value = (quantity: string, average: string) => `((CAST(${quantity} AS BIGINT) * ${average} * 2 + ${MICRO_PER_CENT}) / ${2n * MICRO_PER_CENT})`;
+  if (cutoff === null) {
+    return `
+      SELECT p."id" AS product_id, p."sku_key", p."sku", p."name", s."location_id", l."code",
+             s."on_hand" AS quantity, p."average_cost_micro_cents" AS average, ${value('s."on_hand"', 'p."average_cost_micro_cents"')} AS value
+        FROM "stock_levels" s
+        JOIN "products" p ON p."id" = s."product_id"
+        JOIN "locations" l ON l."id" = s."location_id"
+       WHERE s."on_hand" <> 0`;
+  }
+  const levelCutoff = args.add(cutoff, 'datetime');
+  const productCutoff = args.add(cutoff, 'datetime');
+  return `
+    SELECT product_id, "sku_key", "sku", "name", "location_id", "code", quantity, average, ${value('quantity', 'average')} AS value
+      FROM (
+        SELECT p."id" AS product_id, p."sku_key", p."sku", p."name", s."location_id", l."code",
+               COALESCE((SELECT m."balance_after" FROM "stock_movements" m
+                 WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${levelCutoff}
+                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1), 0) AS quantity,
+               COALESCE((SELECT m."average_cost_micro_cents" FROM "stock_movements" m
+                 WHERE m."product_id" = p."id" AND m."created_at" < ${productCutoff}
+                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1), 0) AS average
+          FROM "stock_levels" s
+          JOIN "products" p ON p."id" = s."product_id"
+          JOIN "locations" l ON l."id" = s."location_id"
+      ) levels
+     WHERE quantity <> 0`;
+}
+
+/** Quantity, value and number of lines of the whole valuation, summed in SQL. */
+export async function getStockValuationTotals({ asOf, now = new Date() }: Pick<StockValuationOptions, 'asOf' | 'now'> = {}): Promise<StockValuationTotals> {
+  const reader = await reportReader();
+  const cutoff = asOf ? valuationCutoff(asOf, now) : null;
+  const [row] = await reader.query((args) => `SELECT COUNT(*), SUM(quantity), SUM(value) FROM (${valuationLines(args, cutoff)}) lines`);
+  const [count, quantity, value] = row ?? [];
+  return {
+    lineCount: Number((count as Numeric | null) ?? 0),
+    totalQuantity: Number((quantity as Numeric | null) ?? 0),
+    totalValue: formatCents(BigInt((value as Numeric | null) ?? 0)),
+  };
+}
+
+async function largestLines(limit: number, asOf: string | undefined, now: Date): Promise<ValuationRow[]> {
+  const reader = await reportReader();
+  const cutoff = asOf ? valuationCutoff(asOf, now) : null;
+  const page = await reader.query(
+    (args) => `SELECT * FROM (${valuationLines(args, cutoff)}) lines ORDER BY value DESC, "sku_key", "code" LIMIT ${args.add(limit, 'int')}`,
+  );
+  return page.map(([productId, , sku, name, locationId, code, quantity, average, value]) => ({
+    productId: Number(productId),
+    sku: String(sku),
+    name: String(name),
+    locationId: Number(locationId),
+    locationCode: String(code),
+    quantity: Number(quantity),
+    unitCost: formatAverageCost(BigInt(average as Numeric)),
+    value: formatCents(BigInt(value as Numeric)),
+  }));
+}
+
+/**
+ * The valuation in memory: every line in SKU order (for the scheduled export and tests), or,
+ * with `limit`, only the largest lines and the totals from SQL (for pages), so that a page
+ * never builds the whole report to show a few rows.
+ */
 export async function getStockValuation(options: StockValuationOptions = {}): Promise<StockValuation> {
+  const { asOf, now = new Date(), limit } = options;
+  if (limit !== undefined) {
+    const [rows, totals] = await Promise.all([largestLines(limit, asOf, now), getStockValuationTotals({ asOf, now })]);
+    return { asOf: asOf ?? now.toISOString(), rows, ...totals };
+  }
   const stream = streamStockValuation(options);
   const rows: ValuationRow[] = [];
   for await (const row of stream.rows) rows.push(row);
-  return { asOf: stream.asOf, rows, ...stream.totals() };
+  return { asOf: stream.asOf, rows, ...stream.totals(), lineCount: rows.length };
 }
