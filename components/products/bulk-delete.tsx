@@ -1,6 +1,9 @@
 'use client';
 
 import { createContext, use, useEffect, useRef, useState, type ReactNode } from 'react';
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { formatInteger } from '@/lib/format';
 import type { ProductAction } from './types';
@@ -74,16 +77,20 @@ export function SelectAllProductsCheckbox() {
 
 /**
  * The bar above the list: how many are selected, and Delete selected, which asks first. The
- * delete is all or none (lib/inventory/delete-products.ts) and, as for one product, allowed
- * with stock on hand; the dialog says how much stock the selection still holds.
+ * delete is all or none (lib/inventory/delete-products.ts) and, as for one product, refused
+ * while any of them holds stock (409). So a selection holding stock opens an explanation
+ * instead of the confirmation, naming those products (each page offers Count to zero) and
+ * offering to untick them and delete the rest.
  */
 export function BulkDeleteBar({ action }: { action: ProductAction }) {
-  const { products, selected, setAll, clear } = useSelection();
+  const { products, selected, toggle, setAll, clear } = useSelection();
+  const [explaining, setExplaining] = useState(false);
   const chosen = products.filter((product) => selected.has(product.id));
   const stocked = chosen.filter((product) => product.onHand > 0);
   const units = stocked.reduce((sum, product) => sum + product.onHand, 0);
   const count = chosen.length;
   const noun = count === 1 ? 'product' : 'products';
+  const trigger = { label: count > 0 ? `Delete selected (${formatInteger(count)})` : 'Delete selected', className: 'text-red-700! hover:bg-red-50!', disabled: count === 0 };
   return (
     <div className="flex min-h-14 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-4 py-2.5 sm:px-5">
       <label className="flex items-center gap-3 text-sm text-slate-600 md:hidden">
@@ -99,23 +106,63 @@ export function BulkDeleteBar({ action }: { action: ProductAction }) {
             Clear
           </button>
         )}
-        <ConfirmDialog
-          trigger={{ label: count > 0 ? `Delete selected (${formatInteger(count)})` : 'Delete selected', variant: 'secondary', size: 'sm', className: 'text-red-700! hover:bg-red-50!', disabled: count === 0 }}
-          title={`Delete ${formatInteger(count)} ${noun}?`}
-          description={chosen.map((product) => product.sku).join(', ')}
-          confirmLabel={`Delete ${formatInteger(count)} ${noun}`}
-          action={action}
-          hidden={{ ids: chosen.map((product) => product.id).join(',') }}
-          onSuccess={clear}
-        >
-          <p>They leave the product list and can no longer be received or shipped. Their movements stay in the ledger, and their SKUs stay taken. All are deleted, or none.</p>
-          {units > 0 && (
-            <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
-              {stocked.length === 1 ? `${stocked[0]?.sku} still has` : `${formatInteger(stocked.length)} of them still have`} {formatInteger(units)} on hand. Consider shipping, adjusting or
-              counting {stocked.length === 1 ? 'it' : 'them'} to zero first.
-            </p>
-          )}
-        </ConfirmDialog>
+        {stocked.length > 0 ? (
+          <>
+            <Button type="button" variant="secondary" size="sm" className={trigger.className} aria-haspopup="dialog" onClick={() => setExplaining(true)}>
+              {trigger.label}
+            </Button>
+            <Dialog
+              open={explaining}
+              onClose={() => setExplaining(false)}
+              title={stocked.length === 1 ? 'A selected product still holds stock' : `${formatInteger(stocked.length)} selected products still hold stock`}
+              actions={
+                <>
+                  <Button type="button" variant="secondary" onClick={() => setExplaining(false)}>
+                    Close
+                  </Button>
+                  <Button
+                    type="button"
+                    onClick={() => {
+                      for (const product of stocked) toggle(product.id, false);
+                      setExplaining(false);
+                    }}
+                  >
+                    {stocked.length === 1 ? 'Untick it' : 'Untick them'}
+                  </Button>
+                </>
+              }
+            >
+              <div className="space-y-2 text-sm text-slate-600">
+                <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
+                  {formatInteger(units)} {units === 1 ? 'unit' : 'units'} left: ship, adjust or count them to zero first. Nothing is deleted while a selected product holds stock.
+                </p>
+                <ul className="space-y-1">
+                  {stocked.map((product) => (
+                    <li key={product.id}>
+                      <Link href={`/products/${product.id}`} className="font-mono font-medium text-brand-700 [overflow-wrap:anywhere] hover:underline">
+                        {product.sku}
+                      </Link>{' '}
+                      · {formatInteger(product.onHand)} on hand
+                    </li>
+                  ))}
+                </ul>
+                <p>A product&apos;s page offers Count to zero under Delete.</p>
+              </div>
+            </Dialog>
+          </>
+        ) : (
+          <ConfirmDialog
+            trigger={{ ...trigger, variant: 'secondary', size: 'sm' }}
+            title={`Delete ${formatInteger(count)} ${noun}?`}
+            description={chosen.map((product) => product.sku).join(', ')}
+            confirmLabel={`Delete ${formatInteger(count)} ${noun}`}
+            action={action}
+            hidden={{ ids: chosen.map((product) => product.id).join(',') }}
+            onSuccess={clear}
+          >
+            <p>They leave the product list and can no longer be received or shipped. Their movements stay in the ledger, and their SKUs stay taken. All are deleted, or none.</p>
+          </ConfirmDialog>
+        )}
       </div>
     </div>
   );

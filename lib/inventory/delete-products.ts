@@ -5,6 +5,7 @@ import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError } from '@/lib/errors';
 import { presentProduct } from './present-product';
 import { idParamSchema } from './schema-parts';
+import { findStockHeld, stockHeldBulkConflict } from './stock-held';
 
 /** One page of the product list at the most: a bulk delete is a person ticking rows, not a purge. */
 export const MAX_BULK_DELETE = 100;
@@ -20,13 +21,15 @@ export const deleteProductsSchema = z.object({
 export type DeleteProductsInput = z.infer<typeof deleteProductsSchema>;
 
 /**
- * Soft-deletes several products, all or none, under the same rule as deleteProduct: stock on
- * hand does not prevent it (the ledger and stock levels stay, the SKU stays taken) and each
- * product's unresolved low-stock alert is resolved. Each product gets its own audit row.
+ * Soft-deletes several products, all or none, under the same rules as deleteProduct: none may
+ * hold stock (409 naming each one and its units), the ledger and stock levels stay, the SKUs
+ * stay taken, and each product's unresolved low-stock alert is resolved. Each product gets
+ * its own audit row.
  *
  * The write comes first (SQLite's rule for writeTransaction) and is the re-check: only rows
  * still live are touched, so if any product was deleted or never existed in the meantime the
- * count falls short and the whole transaction rolls back, naming the products missing.
+ * count falls short and the whole transaction rolls back, naming the products missing. The
+ * stock check follows that write, under the products' row locks, as in deleteProduct.
  */
 export async function deleteProducts({ input, actorId }: { input: DeleteProductsInput; actorId: number | null }): Promise<Product[]> {
   const { ids } = input;
@@ -41,6 +44,8 @@ export async function deleteProducts({ input, actorId }: { input: DeleteProducts
         fieldErrors: Object.fromEntries(missing.map((id) => [`ids.${ids.indexOf(id)}`, 'Product not found'])),
       });
     }
+    const held = await findStockHeld(tx, ids);
+    if (held.length > 0) throw stockHeldBulkConflict(held, ids);
     await tx.inventoryAlert.updateMany({
       where: { productId: { in: ids }, status: { in: ['ACTIVE', 'DISMISSED'] } },
       data: { status: 'RESOLVED', resolvedAt: now },

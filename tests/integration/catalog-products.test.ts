@@ -192,13 +192,14 @@ describe('deleted and unknown products', () => {
     const actorId = await makeUser('CLERK');
     const product = await newProduct({ reorderLevel: 50 });
     await postMovements({ actorId, movements: [{ productId: product.id, type: 'RECEIPT', quantity: 3, reason: null, reference: null }] });
+    await postMovements({ actorId, movements: [{ productId: product.id, type: 'SHIPMENT', quantity: 3, reason: null, reference: null }] });
     const deleted = await deleteProduct({ id: product.id, actorId: null });
     expect(deleted.deletedAt).toBeInstanceOf(Date);
     await expectAppError(getProduct({ id: product.id }), 'NOT_FOUND');
     await expectAppError(updateProduct({ id: product.id, input: productPatch({ name: 'x' }), actorId: null }), 'NOT_FOUND');
     await expectAppError(deleteProduct({ id: product.id, actorId: null }), 'NOT_FOUND');
     expect((await alertsOf(product.id)).map((row) => row.status)).toEqual(['RESOLVED']);
-    expect(await db().stockMovement.count({ where: { productId: product.id } })).toBe(1);
+    expect(await db().stockMovement.count({ where: { productId: product.id } })).toBe(2);
     expect((await auditRows('Product', product.id)).at(-1)).toMatchObject({ action: 'DELETE' });
     expect((await verifyLedger()).discrepancies).toEqual([]);
   });

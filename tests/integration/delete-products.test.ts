@@ -10,11 +10,13 @@ const input = (ids: unknown[]) => deleteProductsSchema.parse({ ids });
 const live = (ids: number[]) => db().product.count({ where: { id: { in: ids }, deletedAt: null } });
 
 describe('deleting several products at once', () => {
-  it('soft-deletes them all in one go, stock on hand included, with an audit row each and their alerts resolved', async () => {
+  it('soft-deletes them all in one go, with an audit row each and their alerts resolved', async () => {
     const actorId = await makeUser();
     const stocked = await newProduct({ reorderLevel: 50 });
     const empty = await newProduct();
+    // Once stocked, now at zero: its history and its alert (0 is below 50) are what the delete keeps and resolves.
     await postMovements({ actorId, movements: [{ productId: stocked.id, type: 'RECEIPT', quantity: 8, reason: null, reference: null }] });
+    await postMovements({ actorId, movements: [{ productId: stocked.id, type: 'SHIPMENT', quantity: 8, reason: null, reference: null }] });
     expect(await db().inventoryAlert.count({ where: { productId: stocked.id, status: 'ACTIVE' } })).toBe(1);
 
     const deleted = await deleteProducts({ input: input([stocked.id, String(empty.id), stocked.id]), actorId });
@@ -22,8 +24,8 @@ describe('deleting several products at once', () => {
     expect(deleted.map((product) => product.id).sort((a, b) => a - b)).toEqual([stocked.id, empty.id].sort((a, b) => a - b));
     expect(deleted.every((product) => product.deletedAt instanceof Date)).toBe(true);
     expect(await live([stocked.id, empty.id])).toBe(0);
-    // Like a single delete: the stock and its history stay, the alert is resolved.
-    expect(await db().stockMovement.count({ where: { productId: stocked.id } })).toBe(1);
+    // Like a single delete: its history stays, the alert is resolved.
+    expect(await db().stockMovement.count({ where: { productId: stocked.id } })).toBe(2);
     expect((await db().inventoryAlert.findMany({ where: { productId: stocked.id } })).map((alert) => alert.status)).toEqual(['RESOLVED']);
     for (const product of [stocked, empty]) {
       const audit = await auditRows('Product', product.id);
