@@ -56,12 +56,16 @@ export function skuConflict(fieldErrors: Record<string, string> = { sku: SKU_EXI
   return new AppError('CONFLICT', 'A product with this SKU already exists (deleted products keep their SKU).', { fieldErrors });
 }
 
-/** Both ends of a link must be live: 404 naming which is missing. */
+/**
+ * Both ends of a link must be live: 404 naming which is missing. The product is the end a
+ * person chooses, so its 404 carries a field error (as post-movements' does) that a form
+ * shows beside the picker.
+ */
 export async function assertLinkEndsLive(client: Pick<Transaction, 'product' | 'supplier'>, productId: number, supplierId: number): Promise<void> {
   const [product, supplier] = await Promise.all([
     client.product.findFirst({ where: { id: productId, deletedAt: null }, select: { id: true } }),
     client.supplier.findFirst({ where: { id: supplierId, deletedAt: null }, select: { id: true } }),
   ]);
-  if (!product) throw notFound('Product');
+  if (!product) throw new AppError('NOT_FOUND', 'Product not found.', { fieldErrors: { productId: 'This product does not exist or was deleted' } });
   if (!supplier) throw notFound('Supplier');
 }

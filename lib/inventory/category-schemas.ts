@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { pageQuerySchema } from '@/lib/pagination';
 import { queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
 import { optionalTextSchema, requiredTextSchema } from './schema-parts';
+import { CATEGORY_LIMITS } from './field-limits';
 
 const categoryFields = {
-  name: requiredTextSchema('Name', 100),
-  description: optionalTextSchema('Description', 1000),
+  name: requiredTextSchema('Name', CATEGORY_LIMITS.name),
+  description: optionalTextSchema('Description', CATEGORY_LIMITS.description),
 };
 
 export const createCategorySchema = z.strictObject(categoryFields);

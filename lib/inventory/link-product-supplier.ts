@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { assertLinkEndsLive } from './catalog-support';
 import { presentProductSupplier, type ProductSupplierRecord } from './present-product';
 import { moneySchema, optionalTextSchema } from './schema-parts';
+import { PRODUCT_SUPPLIER_LIMITS } from './field-limits';
 
 /** `PUT /api/products/{id}/suppliers/{supplierId}`: the whole link (omitted optional fields are cleared). */
 export const productSupplierLinkSchema = z.strictObject({
@@ -18,7 +19,7 @@ export const productSupplierLinkSchema = z.strictObject({
   unitCost: moneySchema({ min: 'nonNegative', label: 'Unit cost' })
     .nullish()
     .transform((value) => value ?? null),
-  supplierSku: optionalTextSchema('Supplier SKU', 64),
+  supplierSku: optionalTextSchema('Supplier SKU', PRODUCT_SUPPLIER_LIMITS.supplierSku),
   preferred: z.boolean({ message: 'preferred must be true or false' }).default(false),
 });
 

@@ -2,17 +2,18 @@ import { z } from 'zod';
 import { pageQuerySchema } from '@/lib/pagination';
 import { queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
 import { requiredTextSchema } from './schema-parts';
+import { LOCATION_LIMITS } from './field-limits';
 
 export const locationCodeSchema = z
   .string({ message: 'Code is required' })
   .trim()
   .min(1, 'Code is required')
-  .max(32, 'Code must be at most 32 characters')
+  .max(LOCATION_LIMITS.code, `Code must be at most ${LOCATION_LIMITS.code} characters`)
   .regex(/^[A-Za-z0-9._-]+$/, 'Code may use letters, digits, dot, dash and underscore only');
 
 const locationFields = {
   code: locationCodeSchema,
-  name: requiredTextSchema('Name', 100),
+  name: requiredTextSchema('Name', LOCATION_LIMITS.name),
   isDefault: z.boolean({ message: 'isDefault must be true or false' }),
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { idSchema, MAX_MOVEMENT_QUANTITY, moneySchema, optionalTextSchema } from './schema-parts';
 import { skuSchema } from './product-schemas';
+import { MOVEMENT_LIMITS } from './field-limits';
 
 export const MOVEMENT_TYPES = ['RECEIPT', 'SHIPMENT', 'ADJUSTMENT', 'TRANSFER', 'COUNT'] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
@@ -25,8 +26,8 @@ export const movementInputSchema = z
     locationId: idSchema.optional(),
     toLocationId: idSchema.optional(),
     unitCost: moneySchema({ min: 'nonNegative', label: 'Unit cost' }).optional(),
-    reason: optionalTextSchema('Reason', 500),
-    reference: optionalTextSchema('Reference', 200),
+    reason: optionalTextSchema('Reason', MOVEMENT_LIMITS.reason),
+    reference: optionalTextSchema('Reference', MOVEMENT_LIMITS.reference),
   })
   .superRefine((input, context) => {
     if ((input.productId === undefined) === (input.sku === undefined)) {

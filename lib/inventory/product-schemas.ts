@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { idSchema, MAX_INT32, moneySchema, optionalTextSchema, requiredTextSchema } from './schema-parts';
+import { PRODUCT_DEFAULTS, PRODUCT_LIMITS } from './field-limits';
 
 export const skuSchema = z
   .string({ message: 'SKU is required' })
   .trim()
   .min(1, 'SKU is required')
-  .max(64, 'SKU must be at most 64 characters')
+  .max(PRODUCT_LIMITS.sku, `SKU must be at most ${PRODUCT_LIMITS.sku} characters`)
   .regex(/^[A-Za-z0-9._-]+$/, 'SKU may use letters, digits, dot, dash and underscore only');
 
 const stockLevelNumber = (label: string) =>
@@ -17,14 +18,14 @@ const stockLevelNumber = (label: string) =>
 
 const productFields = {
   sku: skuSchema,
-  name: requiredTextSchema('Name', 200),
-  description: optionalTextSchema('Description', 2000),
+  name: requiredTextSchema('Name', PRODUCT_LIMITS.name),
+  description: optionalTextSchema('Description', PRODUCT_LIMITS.description),
   categoryId: idSchema.nullish().transform((value) => value ?? null),
   unit: z
     .string({ message: 'Unit must be text' })
     .trim()
     .min(1, 'Unit is required')
-    .max(20, 'Unit must be at most 20 characters'),
+    .max(PRODUCT_LIMITS.unit, `Unit must be at most ${PRODUCT_LIMITS.unit} characters`),
   price: moneySchema({ min: 'positive', label: 'Price' }),
   cost: moneySchema({ min: 'nonNegative', label: 'Cost' }),
   reorderLevel: stockLevelNumber('Reorder level'),
@@ -37,11 +38,11 @@ const REORDER_BELOW_SAFETY = 'Reorder level must be at least the safety stock';
 export const createProductSchema = z
   .strictObject({
     ...productFields,
-    unit: productFields.unit.default('each'),
-    cost: productFields.cost.default(0),
-    reorderLevel: productFields.reorderLevel.default(0),
-    safetyStock: productFields.safetyStock.default(0),
-    reorderQuantity: productFields.reorderQuantity.default(0),
+    unit: productFields.unit.default(PRODUCT_DEFAULTS.unit),
+    cost: productFields.cost.default(PRODUCT_DEFAULTS.cost),
+    reorderLevel: productFields.reorderLevel.default(PRODUCT_DEFAULTS.reorderLevel),
+    safetyStock: productFields.safetyStock.default(PRODUCT_DEFAULTS.safetyStock),
+    reorderQuantity: productFields.reorderQuantity.default(PRODUCT_DEFAULTS.reorderQuantity),
   })
   .refine((input) => input.reorderLevel >= input.safetyStock, { path: ['reorderLevel'], message: REORDER_BELOW_SAFETY });
 

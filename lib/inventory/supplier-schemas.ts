@@ -2,21 +2,22 @@ import { z } from 'zod';
 import { pageQuerySchema } from '@/lib/pagination';
 import { queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
 import { optionalTextSchema, requiredTextSchema } from './schema-parts';
+import { SUPPLIER_LIMITS } from './field-limits';
 
 /** An email that may be absent: trimmed, empty means absent (null), otherwise a valid address. */
 const optionalEmailSchema = z
   .string({ message: 'Email must be text' })
   .trim()
-  .max(254, 'Email is too long')
+  .max(SUPPLIER_LIMITS.email, 'Email is too long')
   .nullish()
   .transform((value) => (value ? value : null))
   .pipe(z.email('Enter a valid email address').nullable());
 
 const supplierFields = {
-  name: requiredTextSchema('Name', 200),
+  name: requiredTextSchema('Name', SUPPLIER_LIMITS.name),
   email: optionalEmailSchema,
-  phone: optionalTextSchema('Phone', 50),
-  notes: optionalTextSchema('Notes', 2000),
+  phone: optionalTextSchema('Phone', SUPPLIER_LIMITS.phone),
+  notes: optionalTextSchema('Notes', SUPPLIER_LIMITS.notes),
 };
 
 export const createSupplierSchema = z.strictObject(supplierFields);
