@@ -21,6 +21,9 @@ const integration = (name: string, engine: 'sqlite' | 'postgresql') => ({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks' as const,
+    // Route handlers import Auth.js, whose ESM imports `next/server` without an extension:
+    // bundled by Vite it resolves as it does under Next.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });
 

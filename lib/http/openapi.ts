@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditLogQuerySchema } from '@/lib/audit-log/list-audit-log';
 import { createUserSchema, tokenExchangeSchema, updateUserSchema } from '@/lib/auth/schemas';
 import { ERROR_CODES } from '@/lib/errors';
 import { bulkCreateProductsSchema } from '@/lib/inventory/bulk-create-products';
@@ -109,6 +110,7 @@ const operations: Operation[] = [
   { method: 'get', path: '/api/users', summary: 'List users (ADMIN)', tag: 'Users', query: pageQuerySchema, success: { status: 200, description: 'list' }, errors: [401, 403] },
   { method: 'post', path: '/api/users', summary: 'Create a user (ADMIN)', tag: 'Users', body: createUserSchema, success: { status: 201, description: 'user' }, errors: [400, 401, 403, 409] },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change name, role or disabled (ADMIN)', tag: 'Users', body: updateUserSchema, success: { status: 200, description: 'user' }, errors: [400, 401, 403, 404, 409] },
+  { method: 'get', path: '/api/audit-log', summary: 'Who changed what, newest first (ADMIN)', tag: 'Users', query: auditLogQuerySchema, success: { status: 200, description: '{ data: [audit entry], nextCursor }' }, errors: [400, 401, 403] },
   {
     method: 'post',
     path: '/api/stock-movements',

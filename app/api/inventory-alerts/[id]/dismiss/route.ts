@@ -5,8 +5,8 @@ import { dismissAlert } from '@/lib/inventory/dismiss-alert';
 import { presentAlert } from '@/lib/inventory/present';
 
 export const POST = apiRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await authorizeRequest(request, 'alerts:write');
-  const alert = await dismissAlert({ id: parseId((await params).id, 'Alert') });
+  const actor = await authorizeRequest(request, 'alerts:write');
+  const alert = await dismissAlert({ id: parseId((await params).id, 'Alert'), actorId: actor.id });
   return jsonResponse(presentAlert(alert));
 });
 
