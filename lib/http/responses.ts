@@ -42,7 +42,7 @@ export function handleApiError(error: unknown): Response {
 
 /**
  * Reads a JSON body within a size limit and validates it. Malformed JSON, a wrong content
- * type or a schema mismatch is a 400; an oversized body is a 413.
+ * type, a NUL anywhere (refuseNul) or a schema mismatch is a 400; an oversized body is a 413.
  */
 export async function readJsonBody<Schema extends z.ZodType>(
   request: Request,
@@ -63,6 +63,8 @@ export async function readJsonBody<Schema extends z.ZodType>(
   } catch {
     throw validationFailed({ _: 'The body is not valid JSON.' }, 'The body is not valid JSON.');
   }
+  // JSON text cannot carry a raw NUL, only the escape: without one the walk has nothing to find.
+  if (text.includes('\\u0000')) refuseNul(parsed);
   const result = schema.safeParse(parsed);
   if (!result.success) throw validationFailedFromZod(result.error);
   return result.data;
@@ -100,11 +102,13 @@ function payloadTooLarge(maxBytes: number): AppError {
   return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
 }
 
-/** Validates query parameters with the same zod vocabulary as bodies. */
+/**
+ * Validates query parameters with the same zod vocabulary as bodies, after refuseNul. Own
+ * properties only (fromEntries), so that `?__proto__=` is a key like any other.
+ */
 export function parseSearchParams<Schema extends z.ZodType>(url: string | URL, schema: Schema): z.output<Schema> {
-  const params = new URL(url).searchParams;
-  const raw: Record<string, string> = {};
-  for (const [key, value] of params) raw[key] = value;
+  const raw = Object.fromEntries(new URL(url).searchParams);
+  refuseNul(raw);
   const result = schema.safeParse(raw);
   if (!result.success) throw validationFailedFromZod(result.error);
   return result.data;
@@ -116,4 +120,53 @@ export function parseId(raw: string, what = 'Record'): number {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id > 2_147_483_647) throw new AppError('NOT_FOUND', `${what} not found.`);
   return id;
+}
+
+/**
+ * A NUL anywhere in the input, in a string or a key, is a 400 naming its path, before any
+ * schema runs: PostgreSQL cannot store it (a 500 if it got that far) and SQLite would keep it
+ * invisibly, so every route refuses it alike, those added later included. The schemas'
+ * own text rules (lib/plain-text.ts) refuse the other control characters by field. The walk
+ * uses its own stack: a body may nest deeper than the call stack goes.
+ */
+export function refuseNul(value: unknown): void {
+  const stack: InputNode[] = [{ value, key: '' }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const keyHasNul = node.key.includes('\u0000');
+    if (keyHasNul || (typeof node.value === 'string' && node.value.includes('\u0000'))) {
+      const path = pathOf(node);
+      throw validationFailed(
+        { [path]: keyHasNul ? 'A key must not contain the NUL character' : 'Must not contain the NUL character' },
+        'Text must not contain the NUL character (\\u0000).',
+      );
+    }
+    if (node.value !== null && typeof node.value === 'object') {
+      const entries = Object.entries(node.value);
+      for (let index = entries.length - 1; index >= 0; index -= 1) {
+        const [key, child] = entries[index]!;
+        stack.push({ value: child, key, parent: node });
+      }
+    }
+  }
+}
+
+/** A value met while walking the input, with the key it was found under and its container. */
+interface InputNode {
+  value: unknown;
+  key: string;
+  parent?: InputNode;
+}
+
+const MAX_PATH_KEYS = 32;
+
+/** `movements.3.reason`, or `_` for the body itself; a NUL in a key is shown as \u0000, a very deep path cut short. */
+function pathOf(node: InputNode): string {
+  const keys: string[] = [];
+  for (let current: InputNode | undefined = node; current?.parent; current = current.parent) {
+    keys.push(current.key.replaceAll('\u0000', '\\u0000'));
+  }
+  if (keys.length === 0) return '_';
+  keys.reverse();
+  return keys.length > MAX_PATH_KEYS ? `${keys.slice(0, MAX_PATH_KEYS).join('.')}.…` : keys.join('.');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseEngine, db } from '@/lib/db/client';
+import { plainTextSchema } from '@/lib/plain-text';
 import { Prisma, type Product } from '@/lib/db/generated/sqlite/client';
 import { encodeSortCursor, pageQuerySchema, type Page, type SortCursor } from '@/lib/pagination';
 import { escapeLike, queryBooleanSchema, sortCursorParamSchema } from './catalog-support';
@@ -25,8 +26,7 @@ const CURSOR_KINDS: Record<ProductSort, 'string' | 'number' | 'date'> = {
 };
 
 export const productFilterSchema = z.object({
-  q: z
-    .string()
+  q: plainTextSchema('line', 'q', 'q must be text')
     .trim()
     .max(200, 'q must be at most 200 characters')
     .optional()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMoneyToCents } from '@/lib/money';
+import { plainTextSchema, type TextKind } from '@/lib/plain-text';
 
 /** Largest value an INTEGER column holds on PostgreSQL; quantities and cents stay below it. */
 export const MAX_INT32 = 2_147_483_647;
@@ -38,16 +39,19 @@ export function moneySchema({ min, label }: { min: 'positive' | 'nonNegative'; l
     });
 }
 
-/** Free text that may be absent: trimmed, empty means absent (null in the database). */
 /**
  * A browser submits every line break of a textarea as CRLF, two characters, while its
  * maxlength counted one: stored text uses LF, so whatever the box accepted fits the limit.
  */
 const normalizeLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
 
-export function optionalTextSchema(label: string, max: number) {
-  return z
-    .string({ message: `${label} must be text` })
+/**
+ * Free text that may be absent: trimmed, empty means absent (null in the database). One line
+ * unless the field is a text area (`'multiline'`: descriptions, notes); lib/plain-text.ts says
+ * which characters each kind refuses.
+ */
+export function optionalTextSchema(label: string, max: number, kind: Exclude<TextKind, 'name'> = 'line') {
+  return plainTextSchema(kind, label)
     .overwrite(normalizeLineBreaks)
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
@@ -55,9 +59,9 @@ export function optionalTextSchema(label: string, max: number) {
     .transform((value) => (value ? value : null));
 }
 
-export function requiredTextSchema(label: string, max: number) {
-  return z
-    .string({ message: `${label} is required` })
+/** Required text, trimmed: a name (no control or invisible characters) unless told it is a plain line. */
+export function requiredTextSchema(label: string, max: number, kind: Exclude<TextKind, 'multiline'> = 'name') {
+  return plainTextSchema(kind, label, `${label} is required`)
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
