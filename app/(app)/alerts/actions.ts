@@ -1,24 +1,13 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { authorizeAction } from '@/lib/auth/actor';
-import { formStateFromError, type FormState } from '@/lib/forms/form-state';
+import { EVERY_PAGE, formAction } from '@/lib/forms/form-action';
 import { dismissAlert } from '@/lib/inventory/dismiss-alert';
-import { idParamSchema } from '@/lib/inventory/schema-parts';
 
-const dismissSchema = z.object({ id: idParamSchema });
-
-export async function dismissAlertAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const actor = await authorizeAction('alerts:write');
-    const parsed = dismissSchema.safeParse({ id: formData.get('id') });
-    if (!parsed.success) return { status: 'error', message: 'This alert no longer exists. Reload the page.', fieldErrors: {} };
-    await dismissAlert({ id: parsed.data.id, actorId: actor.id });
-    // The layout's nav badge counts active alerts: re-render it along with this page.
-    revalidatePath('/', 'layout');
-    return { status: 'success', message: 'Alert dismissed. It stays quiet until stock recovers.' };
-  } catch (error) {
-    return formStateFromError(error);
-  }
-}
+export const dismissAlertAction = formAction({
+  permission: 'alerts:write',
+  ids: { names: ['id'], gone: 'This alert no longer exists. Reload the page.' },
+  run: ({ ids, actor }) => dismissAlert({ id: ids.id, actorId: actor.id }),
+  // The layout's nav badge counts active alerts: re-render it along with this page.
+  revalidate: [EVERY_PAGE],
+  success: () => 'Alert dismissed. It stays quiet until stock recovers.',
+});
