@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema, timestampSchema } from '@/lib/output-schema-parts';
 import { ROLES } from './roles';
 
 export const emailSchema = z
@@ -57,22 +58,35 @@ export const updateUserSchema = z
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
-export const userResponseSchema = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  disabled: z.boolean(),
-  createdAt: z.iso.datetime(),
-});
+export const userResponseSchema = z
+  .object({
+    id: recordIdSchema,
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    disabled: z.boolean(),
+    createdAt: timestampSchema,
+  })
+  .meta({ id: 'User', description: 'Never the password hash.' });
 
-export const apiTokenResponseSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.iso.datetime(),
-  lastUsedAt: z.iso.datetime().nullable(),
-});
+export const apiTokenResponseSchema = z
+  .object({
+    id: recordIdSchema,
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the secret, to tell tokens apart'),
+    createdAt: timestampSchema,
+    lastUsedAt: timestampSchema.nullable(),
+  })
+  .meta({ id: 'ApiToken', description: 'Never the secret nor its hash.' });
+
+/** The answer to POST /api/tokens (lib/auth/create-api-token.ts): the only time the secret is shown. */
+export const newApiTokenSchema = z
+  .object({
+    id: recordIdSchema,
+    name: z.string(),
+    token: z.string().describe('The secret: send it as Authorization: Bearer <token>. Shown once.'),
+  })
+  .meta({ id: 'NewApiToken' });
 
 export type UserResponse = z.output<typeof userResponseSchema>;
 export type ApiTokenResponse = z.output<typeof apiTokenResponseSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { auditLogQuerySchema } from '@/lib/audit-log/list-audit-log';
-import { createUserSchema, tokenExchangeSchema, updateUserSchema } from '@/lib/auth/schemas';
+import { auditLogEntrySchema, auditLogQuerySchema } from '@/lib/audit-log/list-audit-log';
+import { createUserSchema, tokenExchangeSchema, updateUserSchema, apiTokenResponseSchema, newApiTokenSchema, userResponseSchema } from '@/lib/auth/schemas';
+import { healthSchema } from '@/lib/check-health';
 import { ERROR_CODES } from '@/lib/errors';
 import { bulkCreateProductsSchema } from '@/lib/inventory/bulk-create-products';
 import { categoryListQuerySchema, createCategorySchema, updateCategorySchema } from '@/lib/inventory/category-schemas';
@@ -10,37 +11,85 @@ import { movementListQuerySchema } from '@/lib/inventory/list-movements';
 import { productListQuerySchema } from '@/lib/inventory/list-products';
 import { createLocationSchema, locationListQuerySchema, updateLocationSchema } from '@/lib/inventory/location-schemas';
 import { movementBatchSchema, movementInputSchema } from '@/lib/inventory/movement-schemas';
+import { alertCountSchema, alertSchema, movementSchema, postedMovementsSchema } from '@/lib/inventory/present';
+import { categorySchema, locationSchema, supplierSchema } from '@/lib/inventory/present-catalog';
+import { linkedSupplierSchema, productDetailSchema, productSchema } from '@/lib/inventory/present-product';
 import { createProductSchema, updateProductSchema } from '@/lib/inventory/product-schemas';
+import { exportRunSchema, exportSchema } from '@/lib/inventory/reports/present-export';
 import { lowStockQuerySchema, movementsReportQuerySchema, valuationQuerySchema } from '@/lib/inventory/reports/report-query-schemas';
+import { lowStockReportSchema, movementsReportSchema, stockValuationReportSchema } from '@/lib/inventory/reports/report-schemas';
 import { createSupplierSchema, supplierListQuerySchema, updateSupplierSchema } from '@/lib/inventory/supplier-schemas';
 import { pageQuerySchema } from '@/lib/pagination';
+import { OPENAPI_EXAMPLES } from './openapi-examples';
 import { HTTP_STATUS_BY_CODE } from './status';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the route handlers parse
- * with (OpenAPI 3.1 uses JSON Schema 2020-12, which zod emits natively). Operations are
- * listed once here; request bodies come from the schemas, so the document cannot drift from
- * what the API accepts. Every route handler has its operation listed here; a test checks it.
+ * with and the presenters answer with (OpenAPI 3.1 uses JSON Schema 2020-12, which zod emits
+ * natively). Operations are listed once here; request bodies and answers come from the
+ * schemas, so the document cannot drift from what the API accepts and returns. Every route
+ * handler has its operation listed here (tests/unit/openapi.test.ts checks it), and the HTTP
+ * contract tests (tests/integration/http) check real answers against this document.
+ *
+ * Adding an operation: give it an operationId, and say what a success answers with:
+ * `response: someSchema` (one object), `list: rowSchema` (the `{ data, nextCursor }`
+ * envelope of rows), or nothing for 204. An answer schema carries `.meta({ id: 'Name' })`,
+ * which makes it a named component, and has an example under that name in openapi-examples.ts.
  */
 
 type JsonSchema = Record<string, unknown>;
 
+/** Files some operations answer with instead of (or as well as) JSON. */
+type FileMediaType = 'text/csv' | 'application/pdf';
+
+interface Success {
+  status: number;
+  description: string;
+  /** The JSON answer's schema. */
+  response?: z.ZodType;
+  /** The JSON answer is the list envelope `{ data: [row...], nextCursor }` of this row schema. */
+  list?: z.ZodType;
+  /** Other media types the same status can answer with (`?format=csv`, a download). */
+  files?: FileMediaType[];
+}
+
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
+  /** Unique; client generators name their functions after it. */
+  operationId: string;
   summary: string;
-  tag: string;
+  tag: Tag;
+  description?: string;
   body?: z.ZodType;
   /** The zod schema the handler parses its query string with. */
   query?: z.ZodType;
-  success: { status: number; description: string };
+  success: Success;
   errors: number[];
   public?: boolean;
   idempotent?: boolean;
 }
 
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+const TAGS = {
+  System: 'Health and this document.',
+  Auth: 'API tokens: trade an email and password for a token, list and revoke your tokens.',
+  Users: 'People and their roles (ADMIN only), and the audit log.',
+  Products: 'The catalog: products, their stock per location and their suppliers.',
+  Categories: 'Product categories.',
+  Suppliers: 'Suppliers, linked to products with a lead time and a unit cost.',
+  Locations: 'Where stock is kept; a default location exists from the first migration.',
+  'Stock movements': 'The ledger: immutable rows; stock changes only by posting movements, never below zero.',
+  Alerts: 'Low-stock alerts: one opens when on-hand falls below the reorder level and resolves when it rises back.',
+  Reports: 'Low stock, stock valuation and the ledger, as JSON or CSV.',
+  Exports: 'The scheduled export: report files written on the server, and their downloads.',
+} as const;
+
+type Tag = keyof typeof TAGS;
+
+const COMPONENT_REF = '#/components/schemas/';
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
 
@@ -58,27 +107,85 @@ function queryParameters(schema: z.ZodType): unknown[] {
   );
 }
 
+function componentId(schema: z.ZodType): string | undefined {
+  return z.globalRegistry.get(schema)?.id;
+}
+
+/** A $ref to the schema's component when it has an id, else the schema written inline. */
+function answerSchema(schema: z.ZodType): JsonSchema {
+  const id = componentId(schema);
+  return id ? { $ref: `${COMPONENT_REF}${id}` } : schemaOf(schema, 'output');
+}
+
+const LIST_EXAMPLE_CURSOR = 'eyJpZCI6NDJ9';
+
+/** The list envelope of API.md: a page of rows and the cursor of the next page. */
+function pageSchema(row: z.ZodType): JsonSchema {
+  return {
+    type: 'object',
+    required: ['data', 'nextCursor'],
+    additionalProperties: false,
+    properties: {
+      data: { type: 'array', items: answerSchema(row) },
+      nextCursor: { type: ['string', 'null'], description: 'Pass as ?cursor= for the next page; null on the last page' },
+    },
+  };
+}
+
+/** `ProductPage` for a page of `Product`, and so on: named so that client generators name the type. */
+const pageComponentId = (rowId: string) => `${rowId}Page`;
+
+function jsonContent(success: Success): { schema: JsonSchema; example?: unknown } | undefined {
+  if (success.list) {
+    const id = componentId(success.list);
+    const row = id ? OPENAPI_EXAMPLES[id] : undefined;
+    return {
+      schema: id ? { $ref: `${COMPONENT_REF}${pageComponentId(id)}` } : pageSchema(success.list),
+      ...(row === undefined ? {} : { example: { data: [row], nextCursor: LIST_EXAMPLE_CURSOR } }),
+    };
+  }
+  if (success.response) {
+    const id = componentId(success.response);
+    const example = id ? OPENAPI_EXAMPLES[id] : undefined;
+    return { schema: answerSchema(success.response), ...(example === undefined ? {} : { example }) };
+  }
+  return undefined;
+}
+
+const FILE_CONTENT: Record<FileMediaType, unknown> = {
+  'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV with a header row; text cells that could run as a formula start with an apostrophe' } },
+  'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
+};
+
 /** The five operations of a catalog resource, as API.md lists them ("same pattern"). */
-function crud(path: string, tag: string, schemas: { create: z.ZodType; update: z.ZodType; list: z.ZodType }): Operation[] {
+function crud(
+  path: string,
+  tag: Tag,
+  names: { one: string; many: string },
+  schemas: { create: z.ZodType; update: z.ZodType; list: z.ZodType; answer: z.ZodType },
+): Operation[] {
   const write = [400, 401, 403, 409];
+  const one = names.one.toLowerCase();
   return [
-    { method: 'get', path, summary: `List ${tag.toLowerCase()}`, tag, query: schemas.list, success: { status: 200, description: '{ data, nextCursor }' }, errors: [400, 401] },
-    { method: 'post', path, summary: `Create one of the ${tag.toLowerCase()}`, tag, body: schemas.create, success: { status: 201, description: 'created' }, errors: write },
-    { method: 'get', path: `${path}/{id}`, summary: 'Get one', tag, success: { status: 200, description: 'one' }, errors: [401, 404] },
-    { method: 'patch', path: `${path}/{id}`, summary: 'Change some fields', tag, body: schemas.update, success: { status: 200, description: 'updated' }, errors: [...write, 404] },
-    { method: 'delete', path: `${path}/{id}`, summary: 'Soft delete (history kept)', tag, success: { status: 204, description: 'deleted' }, errors: [401, 403, 404, 409] },
+    { method: 'get', path, operationId: `list${names.many}`, summary: `List ${names.many.toLowerCase()}`, tag, query: schemas.list, success: { status: 200, description: 'A page of them', list: schemas.answer }, errors: [400, 401] },
+    { method: 'post', path, operationId: `create${names.one}`, summary: `Create a ${one}`, tag, body: schemas.create, success: { status: 201, description: 'Created', response: schemas.answer }, errors: write },
+    { method: 'get', path: `${path}/{id}`, operationId: `get${names.one}`, summary: `Get a ${one}`, tag, success: { status: 200, description: `The ${one}`, response: schemas.answer }, errors: [401, 404] },
+    { method: 'patch', path: `${path}/{id}`, operationId: `update${names.one}`, summary: `Change some fields of a ${one}`, tag, body: schemas.update, success: { status: 200, description: 'Updated', response: schemas.answer }, errors: [...write, 404] },
+    { method: 'delete', path: `${path}/{id}`, operationId: `delete${names.one}`, summary: `Soft delete a ${one} (history kept)`, tag, success: { status: 204, description: 'Deleted' }, errors: [401, 403, 404, 409] },
   ];
 }
 
 const errorSchema: JsonSchema = {
   type: 'object',
   required: ['code', 'message'],
+  additionalProperties: false,
   properties: {
     code: { type: 'string', enum: [...ERROR_CODES] },
     message: { type: 'string' },
     errors: { type: 'object', additionalProperties: { type: 'string' }, description: 'Field problems keyed by input path, such as "sku" or "3.sku".' },
     available: { type: 'integer', description: 'INSUFFICIENT_STOCK only: what could have been taken.' },
   },
+  example: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', errors: { sku: 'SKU already exists' } },
 };
 
 const errorDescriptions: Record<number, string> = {
@@ -94,163 +201,284 @@ const errorDescriptions: Record<number, string> = {
 };
 
 const operations: Operation[] = [
-  { method: 'get', path: '/api/health', summary: 'Liveness and database check', tag: 'System', success: { status: 200, description: '{ status: "ok" }' }, errors: [503], public: true },
+  {
+    method: 'get',
+    path: '/api/health',
+    operationId: 'getHealth',
+    summary: 'Liveness and database check',
+    tag: 'System',
+    description: 'Answers 503 with `status: "unavailable"` (same shape) when the database does not answer.',
+    success: { status: 200, description: 'The server and its database answer', response: healthSchema },
+    errors: [],
+    public: true,
+  },
   {
     method: 'post',
     path: '/api/tokens',
+    operationId: 'createToken',
     summary: 'Trade email and password for an API token (shown once)',
     tag: 'Auth',
     body: tokenExchangeSchema,
-    success: { status: 201, description: '{ id, name, token }' },
+    success: { status: 201, description: 'The new token, with its secret', response: newApiTokenSchema },
     errors: [400, 401, 429],
     public: true,
   },
-  { method: 'get', path: '/api/tokens', summary: 'List your live tokens (never the secret)', tag: 'Auth', query: pageQuerySchema, success: { status: 200, description: 'list' }, errors: [401] },
-  { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke one of your tokens', tag: 'Auth', success: { status: 204, description: 'revoked' }, errors: [401, 404] },
-  { method: 'get', path: '/api/users', summary: 'List users (ADMIN)', tag: 'Users', query: pageQuerySchema, success: { status: 200, description: 'list' }, errors: [401, 403] },
-  { method: 'post', path: '/api/users', summary: 'Create a user (ADMIN)', tag: 'Users', body: createUserSchema, success: { status: 201, description: 'user' }, errors: [400, 401, 403, 409] },
-  { method: 'patch', path: '/api/users/{id}', summary: 'Change name, role or disabled (ADMIN)', tag: 'Users', body: updateUserSchema, success: { status: 200, description: 'user' }, errors: [400, 401, 403, 404, 409] },
-  { method: 'get', path: '/api/audit-log', summary: 'Who changed what, newest first (ADMIN)', tag: 'Users', query: auditLogQuerySchema, success: { status: 200, description: '{ data: [audit entry], nextCursor }' }, errors: [400, 401, 403] },
+  { method: 'get', path: '/api/tokens', operationId: 'listTokens', summary: 'List your live tokens (never the secret)', tag: 'Auth', query: pageQuerySchema, success: { status: 200, description: 'A page of your tokens', list: apiTokenResponseSchema }, errors: [400, 401] },
+  { method: 'delete', path: '/api/tokens/{id}', operationId: 'revokeToken', summary: 'Revoke one of your tokens', tag: 'Auth', success: { status: 204, description: 'Revoked' }, errors: [401, 404] },
+  { method: 'get', path: '/api/users', operationId: 'listUsers', summary: 'List users (ADMIN)', tag: 'Users', query: pageQuerySchema, success: { status: 200, description: 'A page of users', list: userResponseSchema }, errors: [400, 401, 403] },
+  { method: 'post', path: '/api/users', operationId: 'createUser', summary: 'Create a user (ADMIN)', tag: 'Users', body: createUserSchema, success: { status: 201, description: 'Created', response: userResponseSchema }, errors: [400, 401, 403, 409] },
+  {
+    method: 'patch',
+    path: '/api/users/{id}',
+    operationId: 'updateUser',
+    summary: 'Change name, role or disabled (ADMIN)',
+    tag: 'Users',
+    body: updateUserSchema,
+    success: { status: 200, description: 'Updated', response: userResponseSchema },
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/audit-log',
+    operationId: 'listAuditLog',
+    summary: 'Who changed what, newest first (ADMIN)',
+    tag: 'Users',
+    query: auditLogQuerySchema,
+    success: { status: 200, description: 'A page of audit entries', list: auditLogEntrySchema },
+    errors: [400, 401, 403],
+  },
   {
     method: 'post',
     path: '/api/stock-movements',
+    operationId: 'postMovement',
     summary: 'Post one movement to the ledger',
     tag: 'Stock movements',
     body: movementInputSchema,
-    success: { status: 201, description: '{ data: [ledger rows], onHand }' },
+    success: { status: 201, description: 'The ledger rows written (two for a transfer) and the product’s new total', response: postedMovementsSchema },
     errors: [400, 401, 403, 404, 409, 503],
     idempotent: true,
   },
   {
     method: 'post',
     path: '/api/stock-movements/batch',
+    operationId: 'postMovementBatch',
     summary: 'Post up to 1000 movements, all or none',
     tag: 'Stock movements',
     body: movementBatchSchema,
-    success: { status: 201, description: '{ data: [ledger rows] }' },
+    success: { status: 201, description: 'Every ledger row written, in order', response: postedMovementsSchema.pick({ data: true }).meta({ id: 'PostedMovementBatch' }) },
     errors: [400, 401, 403, 404, 409, 413, 503],
     idempotent: true,
   },
   {
     method: 'get',
     path: '/api/stock-movements',
+    operationId: 'listMovements',
     summary: 'The ledger, newest first',
     tag: 'Stock movements',
     query: movementListQuerySchema,
-    success: { status: 200, description: 'list' },
+    success: { status: 200, description: 'A page of ledger rows', list: movementSchema },
     errors: [400, 401],
   },
-  { method: 'get', path: '/api/stock-movements/{id}', summary: 'One ledger row', tag: 'Stock movements', success: { status: 200, description: 'ledger row' }, errors: [401, 404] },
+  { method: 'get', path: '/api/stock-movements/{id}', operationId: 'getMovement', summary: 'One ledger row', tag: 'Stock movements', success: { status: 200, description: 'The row', response: movementSchema }, errors: [401, 404] },
   {
     method: 'get',
     path: '/api/inventory-alerts',
+    operationId: 'listAlerts',
     summary: 'Low-stock alerts',
     tag: 'Alerts',
     query: alertListQuerySchema,
-    success: { status: 200, description: 'list' },
+    success: { status: 200, description: 'A page of alerts', list: alertSchema },
     errors: [400, 401],
   },
-  { method: 'get', path: '/api/inventory-alerts/count', summary: 'How many alerts are active (for badges)', tag: 'Alerts', success: { status: 200, description: '{ active }' }, errors: [401] },
-  { method: 'post', path: '/api/inventory-alerts/{id}/dismiss', summary: 'Acknowledge an alert until it resolves', tag: 'Alerts', success: { status: 200, description: 'alert' }, errors: [401, 403, 404, 409] },
-  ...crud('/api/categories', 'Categories', { create: createCategorySchema, update: updateCategorySchema, list: categoryListQuerySchema }),
-  ...crud('/api/suppliers', 'Suppliers', { create: createSupplierSchema, update: updateSupplierSchema, list: supplierListQuerySchema }),
-  ...crud('/api/locations', 'Locations', { create: createLocationSchema, update: updateLocationSchema, list: locationListQuerySchema }),
-  ...crud('/api/products', 'Products', { create: createProductSchema, update: updateProductSchema, list: productListQuerySchema }),
+  { method: 'get', path: '/api/inventory-alerts/count', operationId: 'countActiveAlerts', summary: 'How many alerts are active (for badges)', tag: 'Alerts', success: { status: 200, description: 'The count', response: alertCountSchema }, errors: [401] },
+  {
+    method: 'post',
+    path: '/api/inventory-alerts/{id}/dismiss',
+    operationId: 'dismissAlert',
+    summary: 'Acknowledge an alert until it resolves',
+    tag: 'Alerts',
+    success: { status: 200, description: 'The dismissed alert', response: alertSchema },
+    errors: [401, 403, 404, 409],
+  },
+  ...crud('/api/categories', 'Categories', { one: 'Category', many: 'Categories' }, { create: createCategorySchema, update: updateCategorySchema, list: categoryListQuerySchema, answer: categorySchema }),
+  ...crud('/api/suppliers', 'Suppliers', { one: 'Supplier', many: 'Suppliers' }, { create: createSupplierSchema, update: updateSupplierSchema, list: supplierListQuerySchema, answer: supplierSchema }),
+  ...crud('/api/locations', 'Locations', { one: 'Location', many: 'Locations' }, { create: createLocationSchema, update: updateLocationSchema, list: locationListQuerySchema, answer: locationSchema }),
+  ...crud('/api/products', 'Products', { one: 'Product', many: 'Products' }, { create: createProductSchema, update: updateProductSchema, list: productListQuerySchema, answer: productSchema }).map(
+    (operation): Operation =>
+      operation.operationId === 'getProduct' ? { ...operation, summary: 'Get a product with its stock per location and its suppliers', success: { ...operation.success, response: productDetailSchema } } : operation,
+  ),
   {
     method: 'post',
     path: '/api/products/bulk',
+    operationId: 'createProducts',
     summary: 'Create up to 1000 products, all or none',
     tag: 'Products',
     body: bulkCreateProductsSchema,
-    success: { status: 201, description: '{ data: [products] }' },
+    success: { status: 201, description: 'Every product created, in order', response: z.object({ data: z.array(productSchema) }).meta({ id: 'ProductBatch' }) },
     errors: [400, 401, 403, 409, 413],
   },
   {
     method: 'put',
     path: '/api/products/{id}/suppliers/{supplierId}',
+    operationId: 'linkProductSupplier',
     summary: 'Link a supplier to a product, or update the link',
     tag: 'Products',
     body: productSupplierLinkSchema,
-    success: { status: 200, description: 'link' },
+    success: { status: 200, description: 'The link', response: linkedSupplierSchema },
     errors: [400, 401, 403, 404],
   },
-  { method: 'delete', path: '/api/products/{id}/suppliers/{supplierId}', summary: 'Unlink a supplier', tag: 'Products', success: { status: 204, description: 'unlinked' }, errors: [401, 403, 404] },
-  { method: 'get', path: '/api/reports/low-stock', summary: 'Products below their reorder level, with suggested orders', tag: 'Reports', query: lowStockQuerySchema, success: { status: 200, description: 'JSON or CSV' }, errors: [400, 401] },
+  { method: 'delete', path: '/api/products/{id}/suppliers/{supplierId}', operationId: 'unlinkProductSupplier', summary: 'Unlink a supplier', tag: 'Products', success: { status: 204, description: 'Unlinked' }, errors: [401, 403, 404] },
+  {
+    method: 'get',
+    path: '/api/reports/low-stock',
+    operationId: 'getLowStockReport',
+    summary: 'Products below their reorder level, with suggested orders',
+    tag: 'Reports',
+    query: lowStockQuerySchema,
+    success: { status: 200, description: 'JSON, or CSV with ?format=csv', response: lowStockReportSchema, files: ['text/csv'] },
+    errors: [400, 401],
+  },
   {
     method: 'get',
     path: '/api/reports/stock-valuation',
+    operationId: 'getStockValuationReport',
     summary: 'Quantity and value per product and location as of a date (moving weighted average)',
     tag: 'Reports',
     query: valuationQuerySchema,
-    success: { status: 200, description: 'JSON or CSV' },
+    success: { status: 200, description: 'JSON, or CSV with ?format=csv', response: stockValuationReportSchema, files: ['text/csv'] },
     errors: [400, 401],
   },
-  { method: 'get', path: '/api/reports/movements', summary: 'The ledger as a file (streamed)', tag: 'Reports', query: movementsReportQuerySchema, success: { status: 200, description: 'JSON or CSV' }, errors: [400, 401] },
+  {
+    method: 'get',
+    path: '/api/reports/movements',
+    operationId: 'getMovementsReport',
+    summary: 'The ledger as a file (streamed)',
+    tag: 'Reports',
+    query: movementsReportQuerySchema,
+    success: { status: 200, description: 'JSON, or CSV with ?format=csv', response: movementsReportSchema, files: ['text/csv'] },
+    errors: [400, 401],
+  },
   {
     method: 'post',
     path: '/api/exports/run',
+    operationId: 'runExport',
     summary: 'Run the scheduled export (Bearer CRON_SECRET or an ADMIN)',
     tag: 'Exports',
-    success: { status: 201, description: '{ data: [exports] }' },
+    success: { status: 201, description: 'The files written', response: exportRunSchema },
     errors: [401, 403],
   },
   {
     method: 'get',
     path: '/api/exports/run',
+    operationId: 'runScheduledExport',
     summary: 'The same export for Vercel Cron: only Bearer CRON_SECRET is accepted',
     tag: 'Exports',
-    success: { status: 201, description: '{ data: [exports] }' },
+    success: { status: 201, description: 'The files written', response: exportRunSchema },
     errors: [401, 405],
   },
-  { method: 'get', path: '/api/exports', summary: 'Past exports', tag: 'Exports', query: pageQuerySchema, success: { status: 200, description: 'list' }, errors: [401] },
-  { method: 'get', path: '/api/exports/{id}/download', summary: 'Download an export file', tag: 'Exports', success: { status: 200, description: 'the file' }, errors: [401, 404] },
-  { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'System', success: { status: 200, description: 'OpenAPI 3.1' }, errors: [401] },
+  { method: 'get', path: '/api/exports', operationId: 'listExports', summary: 'Past exports', tag: 'Exports', query: pageQuerySchema, success: { status: 200, description: 'A page of exports', list: exportSchema }, errors: [400, 401] },
+  {
+    method: 'get',
+    path: '/api/exports/{id}/download',
+    operationId: 'downloadExport',
+    summary: 'Download an export file',
+    tag: 'Exports',
+    success: { status: 200, description: 'The file: CSV, or the JSON of its report', files: ['text/csv'], response: z.union([lowStockReportSchema, stockValuationReportSchema]).meta({ id: 'ExportFile' }) },
+    errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    tag: 'System',
+    success: { status: 200, description: 'OpenAPI 3.1', response: z.looseObject({ openapi: z.literal('3.1.0') }).meta({ id: 'OpenApiDocument' }) },
+    errors: [401],
+  },
 ];
 
-export function buildOpenApiDocument(): JsonSchema {
+function describeOperation(operation: Operation): JsonSchema {
+  const parameters: unknown[] = [];
+  for (const match of operation.path.matchAll(/\{(\w+)\}/g)) {
+    parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+  }
+  if (operation.query) parameters.push(...queryParameters(operation.query));
+  if (operation.idempotent) {
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Repeats answer the first result for 24 h', schema: { type: 'string', maxLength: 255 } });
+  }
+  const { success } = operation;
+  const json = jsonContent(success);
+  const content = {
+    ...(json ? { 'application/json': json } : {}),
+    ...Object.fromEntries((success.files ?? []).map((mediaType) => [mediaType, FILE_CONTENT[mediaType]])),
+  };
+  const responses: Record<string, unknown> = {
+    [success.status]: { description: success.description, ...(Object.keys(content).length ? { content } : {}) },
+  };
+  for (const status of [...operation.errors, 500]) {
+    responses[status] = {
+      description: errorDescriptions[status] ?? 'INTERNAL: a bug; the message says nothing internal',
+      content: { 'application/json': { schema: { $ref: `${COMPONENT_REF}Error` } } },
+    };
+  }
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: [operation.tag],
+    ...(operation.public ? { security: [] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(operation.body) } } } } : {}),
+    responses,
+  };
+}
+
+/** Every named answer schema (`.meta({ id })`), as components whose refs point at each other. */
+function answerComponents(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', unrepresentable: 'any', uri: (id) => `${COMPONENT_REF}${id}` }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]),
+  );
+}
+
+function pageComponents(): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    operations.flatMap(({ success: { list } }) => {
+      const id = list && componentId(list);
+      return id ? [[pageComponentId(id), pageSchema(list)]] : [];
+    }),
+  );
+}
+
+/**
+ * The document. `serverUrl` is where the API is served: the origin of the request for the
+ * served document; by default `/`, the host the document was fetched from.
+ */
+export function buildOpenApiDocument({ serverUrl = '/' }: { serverUrl?: string } = {}): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
-    const parameters: unknown[] = [];
-    for (const match of operation.path.matchAll(/\{(\w+)\}/g)) {
-      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
-    }
-    if (operation.query) parameters.push(...queryParameters(operation.query));
-    if (operation.idempotent) {
-      parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Repeats answer the first result for 24 h', schema: { type: 'string', maxLength: 255 } });
-    }
-    const responses: Record<string, unknown> = { [operation.success.status]: { description: operation.success.description } };
-    for (const status of [...operation.errors, 500]) {
-      responses[status] = {
-        description: errorDescriptions[status] ?? 'INTERNAL: a bug; the message says nothing internal',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
-    }
     paths[operation.path] ??= {};
-    paths[operation.path]![operation.method] = {
-      summary: operation.summary,
-      tags: [operation.tag],
-      ...(operation.public ? { security: [] } : {}),
-      ...(parameters.length ? { parameters } : {}),
-      ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(operation.body) } } } } : {}),
-      responses,
-    };
+    paths[operation.path]![operation.method] = describeOperation(operation);
   }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Stockroom API',
       version: '1.0.0',
-      description: `Inventory ledger API. Money is a decimal string such as "12.50". Error codes map to: ${Object.entries(HTTP_STATUS_BY_CODE)
+      description: `Inventory ledger API. Send \`Authorization: Bearer <token>\` (a token from POST /api/tokens). Money is a decimal string such as "12.50"; timestamps are ISO-8601 UTC. Lists take \`?limit=\` (at most 200) and \`?cursor=\` and answer \`{ data, nextCursor }\`. Error codes map to: ${Object.entries(HTTP_STATUS_BY_CODE)
         .map(([code, status]) => `${code} ${status}`)
         .join(', ')}.`,
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
+    servers: [{ url: serverUrl, description: 'This Stockroom server' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/tokens' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token', description: "The web app's session (same-origin requests only)" },
       },
-      schemas: { Error: errorSchema },
+      schemas: { ...answerComponents(), ...pageComponents(), Error: errorSchema },
     },
     paths,
   };

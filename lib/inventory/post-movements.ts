@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { databaseEngine, type Transaction } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
@@ -14,15 +15,11 @@ import {
 import type { MovementInput } from './movement-schemas';
 import { levelKey, planMovements, type MovementPlan, type ProductCostState, type ResolvedMovement } from './plan-movements';
 import { insertLedgerRows } from './insert-ledger-rows';
-import { presentMovement, type MovementResponse } from './present';
+import { presentMovement, type postedMovementsSchema } from './present';
 import { reconcileAlerts } from './reconcile-alert';
 import { resolveMovements } from './resolve-movements';
 
-export interface PostMovementsAnswer {
-  data: MovementResponse[];
-  /** Total on-hand, over all locations, of the product of the last movement. */
-  onHand: number;
-}
+export type PostMovementsAnswer = z.output<typeof postedMovementsSchema>;
 
 export interface PostMovementsOptions {
   movements: MovementInput[];

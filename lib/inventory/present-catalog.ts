@@ -1,7 +1,21 @@
+import { z } from 'zod';
 import type { Category, Location, Supplier } from '@/lib/db/generated/sqlite/client';
+import { recordIdSchema, timestampSchema } from '@/lib/output-schema-parts';
+
+const lifecycle = {
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  deletedAt: timestampSchema.nullable().describe('Set by a soft delete'),
+};
+
+export const categorySchema = z
+  .object({ id: recordIdSchema, name: z.string(), description: z.string().nullable(), ...lifecycle })
+  .meta({ id: 'Category' });
+
+export type CategoryResponse = z.output<typeof categorySchema>;
 
 /** Category in the API's shape (API.md, "Shapes"). */
-export function presentCategory(category: Category) {
+export function presentCategory(category: Category): CategoryResponse {
   return {
     id: category.id,
     name: category.name,
@@ -12,9 +26,20 @@ export function presentCategory(category: Category) {
   };
 }
 
-export type CategoryResponse = ReturnType<typeof presentCategory>;
+export const supplierSchema = z
+  .object({
+    id: recordIdSchema,
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    notes: z.string().nullable(),
+    ...lifecycle,
+  })
+  .meta({ id: 'Supplier' });
 
-export function presentSupplier(supplier: Supplier) {
+export type SupplierResponse = z.output<typeof supplierSchema>;
+
+export function presentSupplier(supplier: Supplier): SupplierResponse {
   return {
     id: supplier.id,
     name: supplier.name,
@@ -27,9 +52,13 @@ export function presentSupplier(supplier: Supplier) {
   };
 }
 
-export type SupplierResponse = ReturnType<typeof presentSupplier>;
+export const locationSchema = z
+  .object({ id: recordIdSchema, code: z.string(), name: z.string(), isDefault: z.boolean(), ...lifecycle })
+  .meta({ id: 'Location' });
 
-export function presentLocation(location: Location) {
+export type LocationResponse = z.output<typeof locationSchema>;
+
+export function presentLocation(location: Location): LocationResponse {
   return {
     id: location.id,
     code: location.code,
@@ -40,5 +69,3 @@ export function presentLocation(location: Location) {
     deletedAt: location.deletedAt?.toISOString() ?? null,
   };
 }
-
-export type LocationResponse = ReturnType<typeof presentLocation>;

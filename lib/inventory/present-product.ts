@@ -1,8 +1,32 @@
+import { z } from 'zod';
 import type { Product, ProductSupplier } from '@/lib/db/generated/sqlite/client';
 import { formatCents } from '@/lib/money';
+import { moneyStringSchema, recordIdSchema, timestampSchema } from '@/lib/output-schema-parts';
+
+export const productSchema = z
+  .object({
+    id: recordIdSchema,
+    sku: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    categoryId: recordIdSchema.nullable(),
+    unit: z.string(),
+    price: moneyStringSchema,
+    cost: moneyStringSchema,
+    reorderLevel: z.number().int().min(0),
+    safetyStock: z.number().int().min(0),
+    reorderQuantity: z.number().int().min(0),
+    onHand: z.number().int().min(0).describe('Total over all locations'),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+    deletedAt: timestampSchema.nullable().describe('Set by a soft delete'),
+  })
+  .meta({ id: 'Product' });
+
+export type ProductResponse = z.output<typeof productSchema>;
 
 /** Product in the API's shape (API.md, "Shapes"): money as decimal strings, onHand the total over locations. */
-export function presentProduct(product: Product) {
+export function presentProduct(product: Product): ProductResponse {
   return {
     id: product.id,
     sku: product.sku,
@@ -22,12 +46,26 @@ export function presentProduct(product: Product) {
   };
 }
 
-export type ProductResponse = ReturnType<typeof presentProduct>;
-
 /** A supplier link with the supplier's name, as the product detail and PUT .../suppliers/{id} show it. */
 export type ProductSupplierRecord = ProductSupplier & { supplier: { name: string } };
 
-export function presentProductSupplier(link: ProductSupplierRecord) {
+export const productSupplierSchema = z
+  .object({
+    supplierId: recordIdSchema,
+    name: z.string().describe("The supplier's name"),
+    leadTimeDays: z.number().int().min(0),
+    unitCost: moneyStringSchema.nullable(),
+    supplierSku: z.string().nullable(),
+    preferred: z.boolean(),
+  })
+  .meta({ id: 'ProductSupplier', description: 'A supplier linked to a product.' });
+
+export type ProductSupplierResponse = z.output<typeof productSupplierSchema>;
+
+/** The answer to PUT /api/products/{id}/suppliers/{supplierId}: the link and whose it is. */
+export const linkedSupplierSchema = productSupplierSchema.extend({ productId: recordIdSchema }).meta({ id: 'ProductSupplierLink' });
+
+export function presentProductSupplier(link: ProductSupplierRecord): ProductSupplierResponse {
   return {
     supplierId: link.supplierId,
     name: link.supplier.name,
@@ -38,20 +76,25 @@ export function presentProductSupplier(link: ProductSupplierRecord) {
   };
 }
 
-export type ProductSupplierResponse = ReturnType<typeof presentProductSupplier>;
-
 /** A product with its stock per location and its supplier links (lib/inventory/get-product.ts). */
 export type ProductDetailRecord = Product & {
   levels: Array<{ locationId: number; onHand: number; location: { code: string } }>;
   suppliers: ProductSupplierRecord[];
 };
 
-export function presentProductDetail(product: ProductDetailRecord) {
+export const productDetailSchema = productSchema
+  .extend({
+    levels: z.array(z.object({ locationId: recordIdSchema, locationCode: z.string(), onHand: z.number().int().min(0) })),
+    suppliers: z.array(productSupplierSchema),
+  })
+  .meta({ id: 'ProductDetail', description: 'A product with its stock per location and its suppliers.' });
+
+export type ProductDetailResponse = z.output<typeof productDetailSchema>;
+
+export function presentProductDetail(product: ProductDetailRecord): ProductDetailResponse {
   return {
     ...presentProduct(product),
     levels: product.levels.map((level) => ({ locationId: level.locationId, locationCode: level.location.code, onHand: level.onHand })),
     suppliers: product.suppliers.map(presentProductSupplier),
   };
 }
-
-export type ProductDetailResponse = ReturnType<typeof presentProductDetail>;

@@ -1,0 +1,98 @@
+/**
+ * One example of each answer schema, keyed by the schema's id (`.meta({ id })`), shown by
+ * the API reference and checked against its schema (Redocly's lint and
+ * tests/unit/openapi.test.ts). A list's example is built from its row's.
+ */
+
+const at = '2026-03-09T14:05:00.000Z';
+
+const product = {
+  id: 42,
+  sku: 'MUG-BLUE-12',
+  name: 'Blue mug, 12 oz',
+  description: 'Stoneware, dishwasher safe',
+  categoryId: 3,
+  unit: 'each',
+  price: '12.50',
+  cost: '4.20',
+  reorderLevel: 20,
+  safetyStock: 5,
+  reorderQuantity: 48,
+  onHand: 36,
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+};
+
+const productSupplier = { supplierId: 7, name: 'Potter & Sons', leadTimeDays: 10, unitCost: '4.10', supplierSku: 'PS-MUG-B12', preferred: true };
+
+const movement = {
+  id: 1001,
+  productId: 42,
+  locationId: 1,
+  type: 'RECEIPT',
+  quantity: 24,
+  balanceAfter: 36,
+  unitCost: '4.10',
+  reason: null,
+  reference: 'PO-00012',
+  transferId: null,
+  createdBy: 2,
+  createdAt: at,
+};
+
+const lowStockRow = {
+  productId: 42,
+  sku: 'MUG-BLUE-12',
+  name: 'Blue mug, 12 oz',
+  onHand: 12,
+  reorderLevel: 20,
+  safetyStock: 5,
+  reorderQuantity: 48,
+  suggestedOrderQuantity: 48,
+  preferredSupplierId: 7,
+  preferredSupplierName: 'Potter & Sons',
+  leadTimeDays: 10,
+  supplierUnitCost: '4.10',
+};
+
+const valuationRow = { productId: 42, sku: 'MUG-BLUE-12', name: 'Blue mug, 12 oz', locationId: 1, locationCode: 'MAIN', quantity: 36, unitCost: '4.1333', value: '148.80' };
+
+const exportRecord = {
+  id: 5,
+  kind: 'low-stock',
+  format: 'csv',
+  fileName: 'low-stock-20260309T020000Z-1a2b3c4d.csv',
+  sizeBytes: 2048,
+  rowCount: 12,
+  createdBy: null,
+  createdAt: at,
+  downloadUrl: '/api/exports/5/download',
+};
+
+export const OPENAPI_EXAMPLES: Record<string, unknown> = {
+  Health: { status: 'ok', database: 'sqlite' },
+  NewApiToken: { id: 3, name: 'stock sync', token: 'sr_q3V9xK2mTfL0pW8rYb4nJcHs6dAe1uGi7oZk5vNxRtM', scope: 'write', expiresAt: '2026-06-07T14:05:00.000Z' },
+  ApiToken: { id: 3, name: 'stock sync', prefix: 'sr_q3V9xK', createdAt: at, lastUsedAt: null, scope: 'write', expiresAt: '2026-06-07T14:05:00.000Z', userId: 2 },
+  User: { id: 2, email: 'sam@example.com', name: 'Sam Clerk', role: 'CLERK', disabled: false, createdAt: at },
+  Product: product,
+  ProductDetail: { ...product, levels: [{ locationId: 1, locationCode: 'MAIN', onHand: 36 }], suppliers: [productSupplier] },
+  ProductSupplier: productSupplier,
+  ProductSupplierLink: { productId: 42, ...productSupplier },
+  Category: { id: 3, name: 'Kitchen', description: null, createdAt: at, updatedAt: at, deletedAt: null },
+  Supplier: { id: 7, name: 'Potter & Sons', email: 'orders@potter.example', phone: '+44 20 7946 0000', notes: null, createdAt: at, updatedAt: at, deletedAt: null },
+  Location: { id: 1, code: 'MAIN', name: 'Main store', isDefault: true, createdAt: at, updatedAt: at, deletedAt: null },
+  StockMovement: movement,
+  PostedMovements: { data: [movement], onHand: 36 },
+  Alert: { id: 9, productId: 42, status: 'ACTIVE', onHandAtTrigger: 12, reorderLevel: 20, createdAt: at, dismissedAt: null, resolvedAt: null },
+  AlertCount: { active: 3 },
+  LowStockRow: lowStockRow,
+  LowStockReport: { data: [lowStockRow], generatedAt: at },
+  ValuationRow: valuationRow,
+  StockValuationReport: { asOf: '2026-03-09', data: [valuationRow], totalQuantity: 36, totalValue: '148.80' },
+  MovementExportRow: { ...movement, sku: 'MUG-BLUE-12', locationCode: 'MAIN' },
+  MovementsReport: { data: [{ ...movement, sku: 'MUG-BLUE-12', locationCode: 'MAIN' }] },
+  Export: exportRecord,
+  ExportRun: { data: [exportRecord] },
+  ExportFile: { data: [lowStockRow], generatedAt: at },
+};
