@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime, formatInteger } from '@/lib/format';
 import type { FormState } from '@/lib/forms/form-state';
+import { isLowStock } from '@/lib/inventory/is-low-stock';
 import type { AlertEntry } from '@/lib/inventory/list-alert-entries';
 import { DismissAlertButton } from './dismiss-alert-button';
 
@@ -38,7 +39,7 @@ export function AlertList({ alerts, dismissAction }: { alerts: AlertEntry[]; dis
     <ul className="divide-y divide-slate-100" aria-label="Alerts">
       {alerts.map((alert) => {
         const { product } = alert;
-        const stillLow = product.onHand < product.reorderLevel;
+        const stillLow = isLowStock(product);
         return (
           <li key={alert.id} className="flex flex-col gap-3 px-5 py-4 md:flex-row md:items-center md:gap-6">
             <div className="min-w-0 flex-1">

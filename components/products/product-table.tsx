@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatInteger } from '@/lib/format';
+import { isLowStock } from '@/lib/inventory/is-low-stock';
 import { SelectAllProductsCheckbox, SelectProductCheckbox } from './bulk-delete';
 
 /** A product row as the list shows it (money already formatted for people). */
@@ -20,7 +21,7 @@ export interface ProductRow {
 type SortKey = 'sku' | 'name' | 'onHand' | 'updatedAt';
 
 export function OnHand({ onHand, reorderLevel }: { onHand: number; reorderLevel: number }) {
-  if (onHand < reorderLevel) {
+  if (isLowStock({ onHand, reorderLevel })) {
     return (
       <Badge tone="red">
         {formatInteger(onHand)}

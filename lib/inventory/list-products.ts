@@ -132,6 +132,7 @@ export async function listProducts({
       Prisma.sql`EXISTS (SELECT 1 FROM "stock_levels" sl WHERE sl."product_id" = p."id" AND sl."location_id" = ${filter.locationId} AND sl."on_hand" > 0)`,
     );
   }
+  // isLowStock (lib/inventory/is-low-stock.ts), in SQL.
   if (filter.lowStock) conditions.push(Prisma.sql`p."on_hand" < p."reorder_level"`);
   if (filter.q !== undefined) {
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;

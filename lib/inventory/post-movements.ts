@@ -15,6 +15,7 @@ import {
 import type { MovementInput } from './movement-schemas';
 import { levelKey, planMovements, type MovementPlan, type ProductCostState, type ResolvedMovement } from './plan-movements';
 import { insertLedgerRows } from './insert-ledger-rows';
+import { isLowStock } from './is-low-stock';
 import { presentMovement, type postedMovementsSchema } from './present';
 import { reconcileAlerts } from './reconcile-alert';
 import { resolveMovements } from './resolve-movements';
@@ -107,7 +108,7 @@ async function writeMovements(
   // "an unresolved alert exists exactly when on-hand < reorder level" true at every commit.
   const crossed = [...totals.values()].filter(({ productId, onHand, reorderLevel }) => {
     const before = onHand - (plan.netByProduct.get(productId) ?? 0);
-    return before < reorderLevel !== onHand < reorderLevel;
+    return isLowStock({ onHand: before, reorderLevel }) !== isLowStock({ onHand, reorderLevel });
   });
   await reconcileAlerts(tx, { products: crossed, now });
   const lastProductId = resolved.at(-1)?.productId;

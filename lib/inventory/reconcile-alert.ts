@@ -1,4 +1,5 @@
 import type { Transaction } from '@/lib/db/client';
+import { isLowStock } from './is-low-stock';
 
 export interface ProductStockState {
   productId: number;
@@ -21,8 +22,8 @@ export async function reconcileAlerts(tx: Transaction, { products, now }: { prod
     select: { productId: true },
   });
   const hasUnresolved = new Set(unresolved.map((alert) => alert.productId));
-  const toOpen = products.filter((product) => product.onHand < product.reorderLevel && !hasUnresolved.has(product.productId));
-  const toResolve = products.filter((product) => product.onHand >= product.reorderLevel && hasUnresolved.has(product.productId));
+  const toOpen = products.filter((product) => isLowStock(product) && !hasUnresolved.has(product.productId));
+  const toResolve = products.filter((product) => !isLowStock(product) && hasUnresolved.has(product.productId));
   if (toOpen.length > 0) {
     await tx.inventoryAlert.createMany({
       data: toOpen.map((product) => ({

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { isLowStock } from './is-low-stock';
 
 export interface LedgerDiscrepancy {
   kind: 'stock-level' | 'product-total' | 'last-balance' | 'average-cost' | 'alert';
@@ -47,6 +48,7 @@ export async function verifyLedger(): Promise<{ checkedLevels: number; checkedPr
         FROM "products" p
         JOIN "stock_movements" m ON m."id" = (SELECT MAX(x."id") FROM "stock_movements" x WHERE x."product_id" = p."id")
        WHERE m."average_cost_micro_cents" <> p."average_cost_micro_cents"`,
+    // Products whose alert state disagrees with isLowStock (lib/inventory/is-low-stock.ts), in SQL.
     client.$queryRaw<Row[]>`
       SELECT p."id" AS product_id, p."on_hand", p."reorder_level",
              (SELECT COUNT(*) FROM "inventory_alerts" a WHERE a."product_id" = p."id" AND a."status" <> 'RESOLVED') AS unresolved
@@ -89,7 +91,7 @@ export async function verifyLedger(): Promise<{ checkedLevels: number; checkedPr
       kind: 'alert' as const,
       productId: num(row.product_id),
       locationId: null,
-      expected: num(row.on_hand) < num(row.reorder_level) ? 'one unresolved alert' : 'no unresolved alert',
+      expected: isLowStock({ onHand: num(row.on_hand), reorderLevel: num(row.reorder_level) }) ? 'one unresolved alert' : 'no unresolved alert',
       actual: `${num(row.unresolved)} unresolved alert(s)`,
     })),
   ];

@@ -29,6 +29,7 @@ export function suggestedOrderQuantity({ onHand, reorderLevel, reorderQuantity }
  */
 export async function getLowStockReport({ limit }: { limit?: number } = {}): Promise<LowStockRow[]> {
   const client = db();
+  // isLowStock (lib/inventory/is-low-stock.ts), in SQL.
   const ids = await client.$queryRaw<Array<{ id: number | bigint }>>`
     SELECT "id" FROM "products" WHERE "deleted_at" IS NULL AND "on_hand" < "reorder_level"
      ORDER BY "on_hand" - "reorder_level", "sku_key", "id"

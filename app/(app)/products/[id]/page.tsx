@@ -19,6 +19,7 @@ import { isAppError } from '@/lib/errors';
 import { formatDate, formatInteger } from '@/lib/format';
 import { getProduct } from '@/lib/inventory/get-product';
 import { getProductStockHistory } from '@/lib/inventory/get-product-stock-history';
+import { isLowStock } from '@/lib/inventory/is-low-stock';
 import { listAlerts } from '@/lib/inventory/list-alerts';
 import { listLedgerEntries, type LedgerEntry } from '@/lib/inventory/list-ledger-entries';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
@@ -91,7 +92,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   if (!product) notFound();
   const search = await searchParams;
   const flash = typeof search.flash === 'string' ? FLASH[search.flash] : undefined;
-  const low = product.onHand < product.reorderLevel;
+  const low = isLowStock(product);
   // The ledger filters go through the same parser (and API schema) as the movements page,
   // with the product fixed to this one.
   const filters = await parseMovementFilters({ ...search, product: undefined, productId: String(product.id) }, { limit: LEDGER_ROWS });
