@@ -3,6 +3,7 @@
 import type { FormAction } from '@/components/ui/action-form';
 import { Field, TextAreaField } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { CATEGORY_LIMITS } from '@/lib/inventory/field-limits';
 
 export interface CategoryRow {
   id: number;
@@ -25,8 +26,8 @@ export function CategoryFormDialog({ action, category }: { action: FormAction; c
     >
       {({ errors, values }) => (
         <>
-          <Field label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={values.name ?? category?.name ?? ''} error={errors.name} />
-          <TextAreaField label="Description" name="description" maxLength={1000} hint="Optional" defaultValue={values.description ?? category?.description ?? ''} error={errors.description} />
+          <Field label="Name" name="name" required maxLength={CATEGORY_LIMITS.name} autoComplete="off" defaultValue={values.name ?? category?.name ?? ''} error={errors.name} />
+          <TextAreaField label="Description" name="description" maxLength={CATEGORY_LIMITS.description} hint="Optional" defaultValue={values.description ?? category?.description ?? ''} error={errors.description} />
         </>
       )}
     </FormDialog>

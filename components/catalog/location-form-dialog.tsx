@@ -3,6 +3,7 @@
 import type { FormAction } from '@/components/ui/action-form';
 import { CheckboxField, Field } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { LOCATION_LIMITS } from '@/lib/inventory/field-limits';
 
 export interface LocationRow {
   id: number;
@@ -30,7 +31,7 @@ export function LocationFormDialog({ action, location }: { action: FormAction; l
             label="Code"
             name="code"
             required
-            maxLength={32}
+            maxLength={LOCATION_LIMITS.code}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
@@ -38,7 +39,7 @@ export function LocationFormDialog({ action, location }: { action: FormAction; l
             defaultValue={values.code ?? location?.code ?? ''}
             error={errors.code}
           />
-          <Field label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={values.name ?? location?.name ?? ''} error={errors.name} />
+          <Field label="Name" name="name" required maxLength={LOCATION_LIMITS.name} autoComplete="off" defaultValue={values.name ?? location?.name ?? ''} error={errors.name} />
           {location?.isDefault ? (
             <CheckboxField label="Default location" name="isDefault" defaultChecked disabled hint="Movements without a location go here. To change it, make another location the default." error={errors.isDefault} />
           ) : (

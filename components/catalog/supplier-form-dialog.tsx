@@ -3,6 +3,7 @@
 import type { FormAction } from '@/components/ui/action-form';
 import { Field, TextAreaField } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { SUPPLIER_LIMITS } from '@/lib/inventory/field-limits';
 
 export interface SupplierRow {
   id: number;
@@ -27,12 +28,12 @@ export function SupplierFormDialog({ action, supplier }: { action: FormAction; s
     >
       {({ errors, values }) => (
         <>
-          <Field label="Name" name="name" required maxLength={200} autoComplete="off" defaultValue={values.name ?? supplier?.name ?? ''} error={errors.name} />
+          <Field label="Name" name="name" required maxLength={SUPPLIER_LIMITS.name} autoComplete="off" defaultValue={values.name ?? supplier?.name ?? ''} error={errors.name} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Email" name="email" type="email" maxLength={254} autoComplete="off" hint="Optional" defaultValue={values.email ?? supplier?.email ?? ''} error={errors.email} />
-            <Field label="Phone" name="phone" type="tel" maxLength={50} autoComplete="off" hint="Optional" defaultValue={values.phone ?? supplier?.phone ?? ''} error={errors.phone} />
+            <Field label="Email" name="email" type="email" maxLength={SUPPLIER_LIMITS.email} autoComplete="off" hint="Optional" defaultValue={values.email ?? supplier?.email ?? ''} error={errors.email} />
+            <Field label="Phone" name="phone" type="tel" maxLength={SUPPLIER_LIMITS.phone} autoComplete="off" hint="Optional" defaultValue={values.phone ?? supplier?.phone ?? ''} error={errors.phone} />
           </div>
-          <TextAreaField label="Notes" name="notes" maxLength={2000} hint="Optional: terms, contact person, order days" defaultValue={values.notes ?? supplier?.notes ?? ''} error={errors.notes} />
+          <TextAreaField label="Notes" name="notes" maxLength={SUPPLIER_LIMITS.notes} hint="Optional: terms, contact person, order days" defaultValue={values.notes ?? supplier?.notes ?? ''} error={errors.notes} />
         </>
       )}
     </FormDialog>

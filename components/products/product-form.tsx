@@ -5,6 +5,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { ErrorBanner, unplacedErrors, useFormAction } from '@/components/ui/action-form';
 import { Field, TextAreaField } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import { PRODUCT_LIMITS } from '@/lib/inventory/field-limits';
 import { PRODUCT_FORM_FIELDS, type OptionItem, type ProductAction, type ProductFormField, type ProductFormValues } from './types';
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
@@ -64,10 +65,10 @@ export function ProductForm({
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
-              maxLength={64}
+              maxLength={PRODUCT_LIMITS.sku}
               required
             />
-            <Field label="Name" name="name" defaultValue={value('name')} error={errors.name} autoComplete="off" maxLength={200} required />
+            <Field label="Name" name="name" defaultValue={value('name')} error={errors.name} autoComplete="off" maxLength={PRODUCT_LIMITS.name} required />
             <Select label="Category" name="categoryId" defaultValue={value('categoryId')} error={errors.categoryId}>
               <option value="">No category</option>
               {categories.map((category) => (
@@ -76,8 +77,8 @@ export function ProductForm({
                 </option>
               ))}
             </Select>
-            <Field label="Unit" name="unit" defaultValue={value('unit')} error={errors.unit} hint='How it is counted: "each", "kg", "box of 12"' maxLength={20} />
-            <TextAreaField label="Description" name="description" optional defaultValue={value('description')} error={errors.description} maxLength={2000} className="sm:col-span-2" />
+            <Field label="Unit" name="unit" defaultValue={value('unit')} error={errors.unit} hint='How it is counted: "each", "kg", "box of 12"' maxLength={PRODUCT_LIMITS.unit} />
+            <TextAreaField label="Description" name="description" optional defaultValue={value('description')} error={errors.description} maxLength={PRODUCT_LIMITS.description} className="sm:col-span-2" />
           </Section>
           <Section title="Pricing" description="Amounts in your shop's currency, with at most two decimals.">
             <Field label="Price" name="price" inputMode="decimal" placeholder="0.00" defaultValue={value('price')} error={errors.price} hint="Selling price, more than 0" required />

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import { MOVEMENT_LIMITS } from '@/lib/inventory/field-limits';
 import { MOVEMENT_FORM_FIELDS, type ProductAction, type StockLocationOption, type StockMovementType } from './types';
 
 interface StockProduct {
@@ -222,10 +223,10 @@ function MovementFields({
           optional
           defaultValue={values.reason ?? ''}
           error={errors.reason}
-          maxLength={500}
+          maxLength={MOVEMENT_LIMITS.reason}
           placeholder={type === 'ADJUSTMENT' ? 'Damaged, found, returned…' : undefined}
         />
-        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={200} placeholder="PO or order number" />
+        <Field label="Reference" name="reference" optional defaultValue={values.reference ?? ''} error={errors.reference} maxLength={MOVEMENT_LIMITS.reference} placeholder="PO or order number" />
       </div>
     </>
   );

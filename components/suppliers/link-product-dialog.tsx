@@ -3,6 +3,7 @@
 import type { FormAction } from '@/components/ui/action-form';
 import { CheckboxField, Field } from '@/components/ui/field';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { PRODUCT_SUPPLIER_LIMITS } from '@/lib/inventory/field-limits';
 import { ProductPicker } from './product-picker';
 import { LINK_FORM_FIELDS, type SupplierProductLink } from './types';
 
@@ -66,7 +67,7 @@ export function LinkProductDialog({ action, supplier, link, linkedIds }: { actio
               hint="This supplier's price"
             />
           </div>
-          <Field label="Supplier SKU" name="supplierSku" autoComplete="off" optional maxLength={64} defaultValue={values.supplierSku ?? link?.supplierSku ?? ''} error={errors.supplierSku} hint="Their code for it, for orders" />
+          <Field label="Supplier SKU" name="supplierSku" autoComplete="off" optional maxLength={PRODUCT_SUPPLIER_LIMITS.supplierSku} defaultValue={values.supplierSku ?? link?.supplierSku ?? ''} error={errors.supplierSku} hint="Their code for it, for orders" />
           <CheckboxField
             label="Preferred supplier for this product"
             name="preferred"

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ProductForm } from '@/components/products/product-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
+import { PRODUCT_DEFAULTS } from '@/lib/inventory/field-limits';
 import { createProduct } from '../actions';
 import { allCategories } from '../load';
 
@@ -18,7 +19,18 @@ export default async function NewProductPage() {
         submitLabel="Create product"
         cancelHref="/products"
         categories={categories.filter((category) => category.deletedAt === null).map((category) => ({ id: category.id, label: category.name }))}
-        initial={{ sku: '', name: '', description: '', categoryId: '', unit: 'each', price: '', cost: '', reorderLevel: '0', safetyStock: '0', reorderQuantity: '0' }}
+        initial={{
+          sku: '',
+          name: '',
+          description: '',
+          categoryId: '',
+          unit: PRODUCT_DEFAULTS.unit,
+          price: '',
+          cost: '',
+          reorderLevel: String(PRODUCT_DEFAULTS.reorderLevel),
+          safetyStock: String(PRODUCT_DEFAULTS.safetyStock),
+          reorderQuantity: String(PRODUCT_DEFAULTS.reorderQuantity),
+        }}
       />
     </>
   );
