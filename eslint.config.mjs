@@ -12,15 +12,28 @@ const config = [
     },
   },
   {
-    // The domain imports nothing from the framework: it must run in scripts and tests too.
     files: ['lib/inventory/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['next', 'next/*', 'react', 'react-dom', 'next-auth', 'next-auth/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['next', 'next/*', 'react', 'react-dom', 'next-auth', 'next-auth/*'],
+              message: 'The domain imports nothing from the framework: it must run in scripts and tests too.',
+            },
+            {
+              group: ['@/lib/http', '@/lib/http/*', '@/lib/forms', '@/lib/forms/*', '**/http/*', '**/forms/*'],
+              message: 'The domain does not know its doors: lib/http and lib/forms import lib/inventory, never the reverse.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    // Prisma stays out of app/: pages, actions and route handlers call lib.
-    files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.tsx'],
+    // Prisma stays out of app/ and components/: pages, actions, route handlers and components call lib.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@/lib/db/client', '@/lib/db/generated/*', '@prisma/*'] }],
     },
