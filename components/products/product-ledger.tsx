@@ -1,23 +1,7 @@
 import { MovementTypeBadge } from '@/components/inventory/movement-type-badge';
 import { formatDateTime, formatInteger, formatSigned } from '@/lib/format';
+import type { ProductLedgerRow } from '@/lib/inventory/catalog/load-product-page';
 import { displayCents } from '@/lib/money';
-
-/** One ledger row of a product, as its page shows it. */
-export interface ProductLedgerRow {
-  id: number;
-  type: string;
-  quantity: number;
-  balanceAfter: number;
-  unitCostCents: number | null;
-  locationCode: string;
-  locationName: string;
-  /** Transfers only: the route, both ends when both legs are known, else this leg's end. */
-  transfer: { from: string | null; to: string | null } | null;
-  by: string | null;
-  reason: string | null;
-  reference: string | null;
-  createdAt: Date;
-}
 
 function Signed({ quantity }: { quantity: number }) {
   return <span className={`font-semibold tabular-nums ${quantity < 0 ? 'text-slate-800' : quantity > 0 ? 'text-emerald-700' : 'text-slate-500'}`}>{formatSigned(quantity)}</span>;

@@ -1,0 +1,139 @@
+import { db } from '@/lib/db/client';
+import type { InventoryAlert } from '@/lib/db/generated/sqlite/client';
+import { formatCents } from '@/lib/money';
+import { getProductStockHistory, type StockHistoryPoint } from '../get-product-stock-history';
+import { isLowStock } from '../is-low-stock';
+import { listLedgerEntries, type LedgerEntry } from '../list-ledger-entries';
+import type { MovementFilter } from '../list-movements';
+import { formatAverageCost, valueInCents } from '../moving-average';
+import type { ProductDetailRecord } from '../present-product';
+
+/** One ledger row of a product, as its page shows it. */
+export interface ProductLedgerRow {
+  id: number;
+  type: string;
+  quantity: number;
+  balanceAfter: number;
+  unitCostCents: number | null;
+  locationCode: string;
+  locationName: string;
+  /** Transfers only: the route, both ends when both legs are known, else this leg's end. */
+  transfer: { from: string | null; to: string | null } | null;
+  by: string | null;
+  reason: string | null;
+  reference: string | null;
+  createdAt: Date;
+}
+
+/** A location as the product page shows it, with what this product holds there. */
+export interface ProductLocationView {
+  id: number;
+  code: string;
+  name: string;
+  isDefault: boolean;
+  deleted: boolean;
+  onHand: number;
+}
+
+export interface ProductPageView {
+  product: ProductDetailRecord;
+  category: { name: string; deleted: boolean } | null;
+  lowStock: boolean;
+  /** The ledger's moving weighted average unit cost, four decimals, beside the standard cost. */
+  averageCost: string;
+  /** On hand at that average: the product's share of the valuation report's total. */
+  stockValue: string;
+  /** Where the product is or was (a level exists), holding ones first. */
+  levels: ProductLocationView[];
+  /** Live locations (and deleted ones still holding stock) that never held it. */
+  neverHeld: number;
+  /** What the stock dialogs offer: every live location. */
+  stockLocations: Array<Omit<ProductLocationView, 'deleted'>>;
+  /** A page of the ledger, or null when the filters were refused. */
+  ledger: { rows: ProductLedgerRow[]; nextCursor: string | null } | null;
+  history: StockHistoryPoint[];
+  /** The newest alerts of any status. */
+  alerts: InventoryAlert[];
+}
+
+/**
+ * Where a transfer leg went: both ends when its other leg is on the same page, otherwise
+ * (the ledger filtered to one location, or the legs split over two pages) this leg's end.
+ */
+function transferRoute(entry: LedgerEntry, legs: LedgerEntry[]): NonNullable<ProductLedgerRow['transfer']> {
+  const out = legs.find((leg) => leg.quantity < 0);
+  const into = legs.find((leg) => leg.quantity > 0);
+  if (out && into) return { from: out.location.code, to: into.location.code };
+  return entry.quantity < 0 ? { from: entry.location.code, to: null } : { from: null, to: entry.location.code };
+}
+
+function ledgerRows(entries: LedgerEntry[]): ProductLedgerRow[] {
+  // The two legs of a transfer share a transferId; shown together they name the route.
+  const legsByTransfer = new Map<string, LedgerEntry[]>();
+  for (const entry of entries) {
+    if (entry.transferId !== null) legsByTransfer.set(entry.transferId, [...(legsByTransfer.get(entry.transferId) ?? []), entry]);
+  }
+  return entries.map((entry) => ({
+    id: entry.id,
+    type: entry.type,
+    quantity: entry.quantity,
+    balanceAfter: entry.balanceAfter,
+    unitCostCents: entry.unitCostCents,
+    locationCode: entry.location.code,
+    locationName: entry.location.name,
+    transfer: entry.transferId === null ? null : transferRoute(entry, legsByTransfer.get(entry.transferId) ?? []),
+    by: entry.createdBy?.name ?? null,
+    reason: entry.reason,
+    reference: entry.reference,
+    createdAt: entry.createdAt,
+  }));
+}
+
+/**
+ * Everything a product's page shows besides the product itself, read at once: its category,
+ * where its stock is, a page of its ledger (`ledger` is the movements filter already parsed,
+ * with the product fixed to this one, or null when the filters were refused), its on-hand
+ * history over `historyDays` and its newest `alertCount` alerts.
+ */
+export async function loadProductPage({
+  product,
+  ledger,
+  historyDays,
+  alertCount,
+}: {
+  product: ProductDetailRecord;
+  ledger: { filter: MovementFilter; limit: number; cursor?: number } | null;
+  historyDays: number;
+  alertCount: number;
+}): Promise<ProductPageView> {
+  const client = db();
+  const [category, locations, page, history, alerts] = await Promise.all([
+    product.categoryId === null ? Promise.resolve(null) : client.category.findUnique({ where: { id: product.categoryId }, select: { name: true, deletedAt: true } }),
+    client.location.findMany({ orderBy: [{ code: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, isDefault: true, deletedAt: true } }),
+    ledger ? listLedgerEntries(ledger) : Promise.resolve(null),
+    getProductStockHistory({ productId: product.id, days: historyDays }),
+    client.inventoryAlert.findMany({ where: { productId: product.id }, orderBy: { id: 'desc' }, take: alertCount }),
+  ]);
+  const onHandAt = new Map(product.levels.map((level) => [level.locationId, level.onHand]));
+  // Every live location, and any deleted one still holding stock.
+  const candidates = locations
+    .filter((location) => location.deletedAt === null || (onHandAt.get(location.id) ?? 0) > 0)
+    .map((location) => ({ id: location.id, code: location.code, name: location.name, isDefault: location.isDefault, deleted: location.deletedAt !== null, onHand: onHandAt.get(location.id) ?? 0 }));
+  // Stock by location lists only where the product is or was (a level row exists once stock
+  // has moved there), holding ones first: a shop with many locations is not a wall of zeros.
+  const levels = candidates.filter((level) => onHandAt.has(level.id)).sort((a, b) => Number(b.onHand > 0) - Number(a.onHand > 0));
+  return {
+    product,
+    category: category ? { name: category.name, deleted: category.deletedAt !== null } : null,
+    lowStock: isLowStock(product),
+    averageCost: formatAverageCost(product.averageCostMicroCents),
+    // Per location, rounded as the valuation report rounds each of its lines.
+    stockValue: formatCents(product.levels.reduce((sum, level) => sum + valueInCents(BigInt(level.onHand), product.averageCostMicroCents), 0n)),
+    levels,
+    neverHeld: candidates.length - levels.length,
+    stockLocations: candidates.filter((level) => !level.deleted).map(({ id, code, name, isDefault, onHand }) => ({ id, code, name, isDefault, onHand })),
+    ledger: page ? { rows: ledgerRows(page.data), nextCursor: page.nextCursor } : null,
+    history,
+    alerts,
+  };
+}
