@@ -10,12 +10,25 @@ export const emailSchema = z
   .pipe(z.email('Enter a valid email address'))
   .transform((email) => email.toLowerCase());
 
+/** bcrypt reads the first 72 bytes of a password and ignores the rest: longer is refused, never cut. */
+export const PASSWORD_MAX_BYTES = 72;
+
 export const passwordSchema = z
   .string({ message: 'Password is required' })
   .min(10, 'Password must be at least 10 characters')
-  .max(200, 'Password must be at most 200 characters');
+  .refine((password) => Buffer.byteLength(password, 'utf8') <= PASSWORD_MAX_BYTES, {
+    message: `Password must be at most ${PASSWORD_MAX_BYTES} bytes (72 plain letters or digits; accented letters and emoji take 2 to 4 each)`,
+  });
 
-const personNameSchema = z
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export const tokenScopeSchema = z.enum(TOKEN_SCOPES, { message: 'Scope must be "read" or "write"' });
+export const tokenLifetimeSchema = z
+  .number({ message: 'expiresInDays must be a whole number of days from 1 to 365' })
+  .int('expiresInDays must be a whole number of days from 1 to 365')
+  .min(1, 'expiresInDays must be at least 1')
+  .max(365, 'expiresInDays must be at most 365');
+
+export const personNameSchema = z
   .string({ message: 'Name is required' })
   .trim()
   .min(1, 'Name is required')
@@ -36,6 +49,8 @@ export const tokenExchangeSchema = z.strictObject({
     .trim()
     .min(1, 'Token name is required')
     .max(100, 'Token name must be at most 100 characters'),
+  expiresInDays: tokenLifetimeSchema.default(90),
+  scope: tokenScopeSchema.default('write'),
 });
 
 export const createUserSchema = z.strictObject({
@@ -76,6 +91,9 @@ export const apiTokenResponseSchema = z
     prefix: z.string().describe('The first characters of the secret, to tell tokens apart'),
     createdAt: timestampSchema,
     lastUsedAt: timestampSchema.nullable(),
+    scope: tokenScopeSchema,
+    expiresAt: timestampSchema,
+    userId: recordIdSchema.describe('The owner: an ADMIN may list anyone\'s tokens'),
   })
   .meta({ id: 'ApiToken', description: 'Never the secret nor its hash.' });
 
@@ -85,6 +103,8 @@ export const newApiTokenSchema = z
     id: recordIdSchema,
     name: z.string(),
     token: z.string().describe('The secret: send it as Authorization: Bearer <token>. Shown once.'),
+    scope: tokenScopeSchema,
+    expiresAt: timestampSchema,
   })
   .meta({ id: 'NewApiToken' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditLogEntrySchema, auditLogQuerySchema } from '@/lib/audit-log/list-audit-log';
+import { changePasswordSchema, meResponseSchema, setPasswordSchema, tokenListQuerySchema, updateMeSchema } from '@/lib/auth/account-schemas';
 import { createUserSchema, tokenExchangeSchema, updateUserSchema, apiTokenResponseSchema, newApiTokenSchema, userResponseSchema } from '@/lib/auth/schemas';
 import { healthSchema } from '@/lib/check-health';
 import { ERROR_CODES } from '@/lib/errors';
@@ -223,8 +224,30 @@ const operations: Operation[] = [
     errors: [400, 401, 429],
     public: true,
   },
-  { method: 'get', path: '/api/tokens', operationId: 'listTokens', summary: 'List your live tokens (never the secret)', tag: 'Auth', query: pageQuerySchema, success: { status: 200, description: 'A page of your tokens', list: apiTokenResponseSchema }, errors: [400, 401] },
-  { method: 'delete', path: '/api/tokens/{id}', operationId: 'revokeToken', summary: 'Revoke one of your tokens', tag: 'Auth', success: { status: 204, description: 'Revoked' }, errors: [401, 404] },
+  {
+    method: 'get',
+    path: '/api/tokens',
+    operationId: 'listTokens',
+    summary: 'List live tokens (never the secret): your own, or with ?userId= anyone\'s (ADMIN)',
+    tag: 'Auth',
+    query: tokenListQuerySchema,
+    success: { status: 200, description: 'A page of tokens', list: apiTokenResponseSchema },
+    errors: [400, 401, 403],
+  },
+  { method: 'delete', path: '/api/tokens/{id}', operationId: 'revokeToken', summary: 'Revoke one of your tokens, or anyone\'s (ADMIN)', tag: 'Auth', success: { status: 204, description: 'Revoked' }, errors: [401, 403, 404] },
+  { method: 'get', path: '/api/me', operationId: 'getMe', summary: 'Who the caller is', tag: 'Auth', success: { status: 200, description: 'The caller', response: meResponseSchema }, errors: [401] },
+  { method: 'patch', path: '/api/me', operationId: 'updateMe', summary: 'Change your own name or low-stock email preference', tag: 'Auth', body: updateMeSchema, success: { status: 200, description: 'Updated', response: meResponseSchema }, errors: [400, 401, 403] },
+  {
+    method: 'post',
+    path: '/api/me/password',
+    operationId: 'changeMyPassword',
+    summary: 'Change your own password; every other session of yours ends',
+    tag: 'Auth',
+    description: 'A wrong `currentPassword` is a 400 with `errors.currentPassword`, counted like a failed sign-in (429 when too many). Passwords are 10 to 72 bytes of UTF-8; longer is refused, never cut.',
+    body: changePasswordSchema,
+    success: { status: 204, description: 'Changed' },
+    errors: [400, 401, 403, 429],
+  },
   { method: 'get', path: '/api/users', operationId: 'listUsers', summary: 'List users (ADMIN)', tag: 'Users', query: pageQuerySchema, success: { status: 200, description: 'A page of users', list: userResponseSchema }, errors: [400, 401, 403] },
   { method: 'post', path: '/api/users', operationId: 'createUser', summary: 'Create a user (ADMIN)', tag: 'Users', body: createUserSchema, success: { status: 201, description: 'Created', response: userResponseSchema }, errors: [400, 401, 403, 409] },
   {
@@ -236,6 +259,16 @@ const operations: Operation[] = [
     body: updateUserSchema,
     success: { status: 200, description: 'Updated', response: userResponseSchema },
     errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/users/{id}/password',
+    operationId: 'setUserPassword',
+    summary: 'Set a user\'s password (ADMIN); all of that user\'s sessions end',
+    tag: 'Users',
+    body: setPasswordSchema,
+    success: { status: 204, description: 'Set' },
+    errors: [400, 401, 403, 404],
   },
   {
     method: 'get',
@@ -450,11 +483,7 @@ function pageComponents(): Record<string, JsonSchema> {
   );
 }
 
-/**
- * The document. `serverUrl` is where the API is served: the origin of the request for the
- * served document; by default `/`, the host the document was fetched from.
- */
-export function buildOpenApiDocument({ serverUrl = '/' }: { serverUrl?: string } = {}): JsonSchema {
+export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     paths[operation.path] ??= {};
@@ -470,7 +499,8 @@ export function buildOpenApiDocument({ serverUrl = '/' }: { serverUrl?: string }
         .join(', ')}.`,
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: serverUrl, description: 'This Stockroom server' }],
+    // Relative: the server the document was fetched from, whatever proxy or name is in front.
+    servers: [{ url: '/', description: 'This Stockroom server' }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {

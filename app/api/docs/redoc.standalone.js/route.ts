@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { methodNotAllowed } from '@/lib/http/route';
+
+/**
+ * Redoc's standalone bundle (the `redoc` package, MIT), served from this origin so that the
+ * reference works offline and under `script-src 'self'`. A library file with nothing of the
+ * shop in it: public, like the sign-in page's assets. Read once, on first use.
+ */
+let bundle: Promise<Buffer> | undefined;
+
+function redocBundle(): Promise<Buffer> {
+  // A package file read at run time, not code to bundle: the build must not trace for it.
+  bundle ??= readFile(join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', 'redoc', 'bundles', 'redoc.standalone.js'));
+  return bundle;
+}
+
+export async function GET(): Promise<Response> {
+  return new Response(new Uint8Array(await redocBundle()), {
+    headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' },
+  });
+}
+
+/** Anything else is 405 in the API's error shape, naming what the resource accepts. */
+export const POST = methodNotAllowed(['GET']);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;
