@@ -1,11 +1,15 @@
 /**
  * Runs once when the server starts: validates the environment (a wrong variable stops the
- * start with a message naming it) and creates the first admin when the database has no user.
+ * start with a message naming it), stamps requests with their client's address, and creates
+ * the first admin when the database has no user.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { loadEnvironment } = await import('@/lib/env');
   const environment = loadEnvironment();
+  // Sign-in throttling counts per client: the server stamps each request with its socket's peer.
+  const { installPeerAddressStamp } = await import('@/lib/auth/client-address');
+  installPeerAddressStamp();
   if (environment.ADMIN_EMAIL && environment.ADMIN_PASSWORD) {
     const { ensureFirstAdmin } = await import('@/lib/auth/ensure-first-admin');
     const created = await ensureFirstAdmin({ email: environment.ADMIN_EMAIL, password: environment.ADMIN_PASSWORD });

@@ -27,9 +27,25 @@ const environmentSchema = z
       ),
     AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
-    ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
+    ADMIN_PASSWORD: optionalText.pipe(
+      z
+        .string()
+        .min(10, 'must be at least 10 characters')
+        .refine((password) => Buffer.byteLength(password, 'utf8') <= 72, 'must be at most 72 bytes of UTF-8 (bcrypt reads no further)')
+        .optional(),
+    ),
     CRON_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     EXPORT_DIR: z.string().trim().default('data/exports'),
+    /**
+     * How many proxies in front of the server append the client's address to X-Forwarded-For.
+     * 0 (the default) trusts no header: the client is the socket's peer.
+     */
+    TRUST_PROXY_HOPS: z
+      .string()
+      .trim()
+      .default('0')
+      .pipe(z.string().regex(/^\d{1,2}$/, 'must be the number of proxies in front of the server (0 when clients connect directly)'))
+      .transform(Number),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

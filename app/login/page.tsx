@@ -23,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           <LoginForm action={signInAction} callbackUrl={callbackUrl} />
         </div>
-        <p className="mt-6 text-center text-xs text-slate-500">Forgot your password? Ask an admin to reset it.</p>
+        <p className="mt-6 text-center text-xs text-slate-500">Forgot your password? An admin can set a new one (Settings, Users and roles).</p>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { FormButtons } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormAlert } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 import type { FormState } from '@/lib/forms/form-state';
 
 type CreateTokenState = FormState | { status: 'created'; message: string; token: { id: number; name: string; secret: string } };
@@ -34,7 +35,7 @@ export function CreateTokenDialog({ action }: { action: CreateTokenAction }) {
         open={open}
         onClose={close}
         title={shown ? 'Copy your new token' : 'Create an API token'}
-        description={shown ? undefined : 'Scripts and integrations send it as “Authorization: Bearer <token>”. It acts as you, with your role.'}
+        description={shown ? undefined : 'Scripts and integrations send it as “Authorization: Bearer <token>”. A write token acts as you, with your role; a read token only reads.'}
         size="xl"
       >
         <CreateTokenContent action={action} open={open} onCreated={() => setShown(true)} onClose={close} />
@@ -55,15 +56,19 @@ function CreateTokenContent({ action, open, onCreated, onClose }: { action: Crea
   }, idle);
 
   useEffect(() => {
-    if (state.status === 'error') formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+    if (state.status !== 'error') return;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
   }, [state]);
 
   if (state.status === 'created') return <TokenSecret name={state.token.name} secret={open ? state.token.secret : '•'.repeat(state.token.secret.length)} onDone={onClose} />;
 
   const errors = state.status === 'error' ? state.fieldErrors : {};
+  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const placed = ['name', 'scope', 'expiresInDays', 'password'].some((field) => errors[field]);
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-4">
-      {state.status === 'error' && !errors.name && <FormAlert>{state.message}</FormAlert>}
+    <form ref={formRef} action={formAction} noValidate className="space-y-4" key={JSON.stringify([values, errors])}>
+      {state.status === 'error' && !placed && <FormAlert>{state.message}</FormAlert>}
       <Field
         label="Token name"
         name="name"
@@ -72,8 +77,42 @@ function CreateTokenContent({ action, open, onCreated, onClose }: { action: Crea
         autoComplete="off"
         placeholder="e.g. Shop till, Nightly backup"
         hint="So you can tell your tokens apart later."
-        defaultValue={state.status === 'error' ? state.values?.name : undefined}
+        defaultValue={values.name}
         error={errors.name}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Select
+          label="Access"
+          name="scope"
+          defaultValue={values.scope || 'write'}
+          error={errors.scope}
+          options={[
+            { value: 'write', label: 'Read and write (your role)' },
+            { value: 'read', label: 'Read only' },
+          ]}
+        />
+        <Select
+          label="Expires after"
+          name="expiresInDays"
+          defaultValue={values.expiresInDays || '90'}
+          error={errors.expiresInDays}
+          options={[
+            { value: '7', label: '7 days' },
+            { value: '30', label: '30 days' },
+            { value: '90', label: '90 days' },
+            { value: '180', label: '180 days' },
+            { value: '365', label: '1 year' },
+          ]}
+        />
+      </div>
+      <Field
+        label="Your password"
+        name="password"
+        type="password"
+        required
+        autoComplete="current-password"
+        hint="A token outlives this session, so making one needs your password."
+        error={errors.password}
       />
       <FormButtons submitLabel="Create token" pending={pending} onCancel={onClose} />
     </form>

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 
-export type SettingsTab = 'tokens' | 'users' | 'activity';
+export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity';
 
 /** Sections of the settings page as links; only admins see the users section. */
 export function SettingsTabs({ current, showUsers }: { current: SettingsTab; showUsers: boolean }) {
   const tabs: Array<{ tab: SettingsTab; label: string; href: string }> = [
     { tab: 'tokens', label: 'My API tokens', href: '/settings' },
+    { tab: 'account', label: 'My account', href: '/settings?tab=account' },
     ...(showUsers ? [{ tab: 'users' as const, label: 'Users and roles', href: '/settings?tab=users' }] : []),
     ...(showUsers ? [{ tab: 'activity' as const, label: 'Activity', href: '/settings/activity' }] : []),
   ];

@@ -38,7 +38,7 @@ export function CreateUserDialog({ action }: { action: FormAction }) {
         <>
           <Field label="Email" name="email" type="email" required autoComplete="off" maxLength={254} defaultValue={values.email ?? ''} error={errors.email} />
           <Field label="Name" name="name" required autoComplete="off" maxLength={120} defaultValue={values.name ?? ''} error={errors.name} />
-          <Field label="Password" name="password" type="password" required autoComplete="new-password" minLength={10} maxLength={200} hint="At least 10 characters." error={errors.password} />
+          <Field label="Password" name="password" type="password" required autoComplete="new-password" minLength={10} hint="10 to 72 bytes (at least 10 characters)." error={errors.password} />
           <RoleSelect value={values.role ?? 'VIEWER'} error={errors.role} />
         </>
       )}
@@ -68,6 +68,25 @@ export function EditUserDialog({ action, user }: { action: FormAction; user: Use
           <Field label="Name" name="name" required autoComplete="off" maxLength={120} defaultValue={values.name ?? user.name} error={errors.name} />
           <RoleSelect value={values.role ?? user.role} error={errors.role} />
         </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** An ADMIN sets a user's password (a forgotten one); that user is signed out everywhere. */
+export function SetPasswordDialog({ action, user }: { action: FormAction; user: UserRow }) {
+  return (
+    <FormDialog
+      trigger={{ label: 'Set password', ariaLabel: `Set password for ${user.name}`, variant: 'ghost', size: 'sm' }}
+      title={`Set a password for ${user.email}`}
+      description="They are signed out everywhere and sign in with this password; tell them in person or over a safe channel."
+      submitLabel="Set password"
+      action={action}
+      hidden={{ id: String(user.id) }}
+      fieldNames={['newPassword']}
+    >
+      {({ errors }) => (
+        <Field label="New password" name="newPassword" type="password" required autoComplete="new-password" minLength={10} hint="10 to 72 bytes (at least 10 characters)." error={errors.newPassword} />
       )}
     </FormDialog>
   );

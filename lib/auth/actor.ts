@@ -3,8 +3,8 @@ import { db } from '@/lib/db/client';
 import type { User } from '@/lib/db/generated/sqlite/client';
 import { AppError } from '@/lib/errors';
 import { authenticateApiToken } from './authenticate-api-token';
-import { auth } from './config';
-import { can, type Permission, type Role } from './roles';
+import { auth, sessionIsCurrent } from './config';
+import { can, isReadPermission, type Permission, type Role } from './roles';
 
 /** Who is acting, as every door sees it: re-read from the database on each request. */
 export interface Actor {
@@ -13,19 +13,26 @@ export interface Actor {
   name: string;
   role: Role;
   via: 'session' | 'token';
+  /** A `read` API token may only read; sessions and `write` tokens act with the whole role. */
+  scope: 'read' | 'write';
 }
 
-function toActor(user: User, via: Actor['via']): Actor {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, via };
+function toActor(user: User, via: Actor['via'], scope: Actor['scope']): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via, scope };
 }
 
-/** The signed-in person behind the session cookie, if the account still exists and is enabled. */
+/**
+ * The signed-in person behind the session cookie, if the account still exists and is enabled
+ * and the session has not ended: signed in under the user's current session version (a
+ * password change or "sign out everywhere" raises it) and less than 12 hours ago.
+ */
 export async function sessionActor(): Promise<Actor | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
   const user = await db().user.findUnique({ where: { id } });
-  return user && !user.disabled ? toActor(user, 'session') : null;
+  if (!user || user.disabled || !sessionIsCurrent(session, user.sessionVersion)) return null;
+  return toActor(user, 'session', 'write');
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,9 +63,12 @@ export async function requestActor(request: Request): Promise<Actor> {
   const authorization = request.headers.get('authorization');
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const user = match?.[1] ? await authenticateApiToken({ secret: match[1] }) : null;
-    if (!user) throw new AppError('UNAUTHENTICATED', 'The API token is missing, malformed, revoked or unknown.');
-    return toActor(user, 'token');
+    const token = match?.[1] ? await authenticateApiToken({ secret: match[1] }) : null;
+    if (!token) throw new AppError('UNAUTHENTICATED', 'The API token is missing, malformed, revoked, expired or unknown.');
+    const actor = toActor(token.user, 'token', token.scope);
+    // Whatever permission a route asks for, a read-only token never changes anything.
+    if (actor.scope === 'read' && !SAFE_METHODS.has(request.method)) throw readOnlyToken();
+    return actor;
   }
   const actor = await sessionActor();
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send Authorization: Bearer <api token>.');
@@ -66,7 +76,12 @@ export async function requestActor(request: Request): Promise<Actor> {
   return actor;
 }
 
+function readOnlyToken(): AppError {
+  return new AppError('FORBIDDEN', 'This API token is read-only: create a write token to change anything.');
+}
+
 export function assertPermission(actor: Actor, permission: Permission): void {
+  if (actor.scope === 'read' && !isReadPermission(permission)) throw readOnlyToken();
   if (!can(actor.role, permission)) {
     throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this.`);
   }

@@ -1,17 +1,49 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { isAppError } from '@/lib/errors';
-import { clientAddress } from './rate-limit';
+import { requestClient } from './client-address';
 import { signInSchema } from './schemas';
 import { signInWithPassword } from './sign-in-with-password';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    /** The user's session version when this session signed in (users.session_version). */
+    sessionVersion?: number;
+    /** When this session signed in, in milliseconds since 1970: refreshing does not move it. */
+    signedInAt?: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sessionVersion?: number;
+    signedInAt?: number;
+  }
+}
 
 /** Shown on the sign-in page; the code travels in the URL, so it says nothing sensitive. */
 export class RateLimitedSignIn extends CredentialsSignin {
   override code = 'rate_limited';
 }
 
-/** Sessions last a working day; roles and the disabled flag are re-read on every request. */
+/**
+ * A session lives a working day from its sign-in, however often it is refreshed; roles and the
+ * disabled flag are re-read on every request (lib/auth/actor.ts).
+ */
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+const SESSION_MAX_AGE_MS = SESSION_MAX_AGE_SECONDS * 1000;
+
+function withinLifetime(signedInAt: unknown, now: number): boolean {
+  return typeof signedInAt === 'number' && signedInAt <= now && now - signedInAt < SESSION_MAX_AGE_MS;
+}
+
+/** The session signed in under the user's current version, less than 12 hours ago. */
+export function sessionIsCurrent(session: Session, currentVersion: number, now = Date.now()): boolean {
+  return session.sessionVersion === currentVersion && withinLifetime(session.signedInAt, now);
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -31,8 +63,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         try {
-          const user = await signInWithPassword({ ...parsed.data, client: clientAddress(request.headers) });
-          return { id: String(user.id), email: user.email, name: user.name };
+          const user = await signInWithPassword({ ...parsed.data, client: requestClient(request.headers) });
+          return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           if (isAppError(error) && error.code === 'RATE_LIMITED') throw new RateLimitedSignIn();
           if (isAppError(error) && error.code === 'UNAUTHENTICATED') return null;
@@ -42,8 +74,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      const now = Date.now();
+      if (user) {
+        token.sessionVersion = user.sessionVersion;
+        token.signedInAt = now;
+      }
+      // Past its lifetime the cookie is cleared rather than refreshed.
+      return withinLifetime(token.signedInAt, now) ? token : null;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sessionVersion;
+      session.signedInAt = token.signedInAt;
       return session;
     },
   },

@@ -26,6 +26,11 @@ export function can(role: Role, permission: Permission): boolean {
   return PERMISSIONS_BY_ROLE[role].has(permission);
 }
 
+/** What a `read` API token keeps of its owner's role: the permissions that change nothing. */
+export function isReadPermission(permission: Permission): boolean {
+  return (READ as readonly Permission[]).includes(permission);
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Admin',
   MANAGER: 'Manager',

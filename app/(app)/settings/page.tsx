@@ -1,21 +1,36 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { DataTable, MoreLink } from '@/components/catalog/data-table';
 import { CreateTokenDialog } from '@/components/settings/create-token-dialog';
 import { SettingsTabs, type SettingsTab } from '@/components/settings/settings-tabs';
-import { CreateUserDialog, EditUserDialog } from '@/components/settings/user-form-dialogs';
+import { ChangePasswordForm, ProfileForm, SignOutEverywhereButton } from '@/components/settings/account-forms';
+import { CreateUserDialog, EditUserDialog, SetPasswordDialog } from '@/components/settings/user-form-dialogs';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import type { Actor } from '@/lib/auth/actor';
+import { getAccount } from '@/lib/auth/get-account';
 import { listApiTokens } from '@/lib/auth/list-api-tokens';
 import { listUsers } from '@/lib/auth/list-users';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can, ROLE_LABELS } from '@/lib/auth/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { idParamSchema } from '@/lib/inventory/schema-parts';
 import { pageQuerySchema } from '@/lib/pagination';
-import { createTokenAction, createUserAction, revokeTokenAction, setUserDisabledAction, updateUserAction } from './actions';
+import {
+  changePasswordAction,
+  createTokenAction,
+  createUserAction,
+  revokeTokenAction,
+  setUserDisabledAction,
+  setUserPasswordAction,
+  signOutEverywhereAction,
+  updateProfileAction,
+  updateUserAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -25,31 +40,43 @@ function one(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function TokensSection({ actor }: { actor: Actor }) {
-  const { data: tokens } = await listApiTokens({ userId: actor.id, limit: 200, cursor: undefined });
+async function TokensSection({ actor, owner }: { actor: Actor; owner: { id: number; name: string; email: string } }) {
+  const own = owner.id === actor.id;
+  const { data: tokens } = await listApiTokens({ userId: owner.id, limit: 200, cursor: undefined });
   return (
     <Card>
       <header className="flex flex-col items-start gap-3 border-b border-slate-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
         <div>
-          <h2 className="text-sm font-semibold text-slate-800">My API tokens</h2>
-          <p className="mt-0.5 text-sm text-slate-500">
-            For scripts and integrations: send <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">Authorization: Bearer &lt;token&gt;</code>. A
-            token can do what you can do.
-          </p>
+          <h2 className="text-sm font-semibold text-slate-800">{own ? 'My API tokens' : `API tokens of ${owner.name}`}</h2>
+          {own ? (
+            <p className="mt-0.5 text-sm text-slate-500">
+              For scripts and integrations: send <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">Authorization: Bearer &lt;token&gt;</code>. A
+              write token can do what you can do; a read token only reads. Tokens expire.
+            </p>
+          ) : (
+            <p className="mt-0.5 break-all text-sm text-slate-500">
+              {owner.email}: revoke any that should no longer work. <Link href="/settings?tab=users" className="font-medium text-brand-700 hover:underline">Back to users</Link>
+            </p>
+          )}
         </div>
-        <CreateTokenDialog action={createTokenAction} />
+        {own && <CreateTokenDialog action={createTokenAction} />}
       </header>
       {tokens.length === 0 ? (
-        <EmptyState title="No API tokens" description="Create one to let a script or another system use Stockroom on your behalf." />
+        <EmptyState
+          title="No API tokens"
+          description={own ? 'Create one to let a script or another system use Stockroom on your behalf.' : `${owner.name} holds no token that still works.`}
+        />
       ) : (
         <DataTable
-          caption="My API tokens"
+          caption={own ? 'My API tokens' : `API tokens of ${owner.name}`}
           rows={tokens}
           rowKey={(token) => token.id}
           columns={[
             { key: 'name', header: 'Name', cell: (token) => <span className="font-medium break-words text-slate-900">{token.name}</span> },
             { key: 'prefix', header: 'Token', cell: (token) => <span className="whitespace-nowrap font-mono text-xs text-slate-600">{token.prefix}…</span> },
+            { key: 'scope', header: 'Access', cell: (token) => (token.scope === 'read' ? <Badge tone="neutral">Read only</Badge> : <Badge tone="blue">Read and write</Badge>) },
             { key: 'created', header: 'Created', cell: (token) => <span className="whitespace-nowrap text-slate-600">{formatDate(token.createdAt)}</span> },
+            { key: 'expires', header: 'Expires', cell: (token) => <span className="whitespace-nowrap text-slate-600">{formatDate(token.expiresAt)}</span> },
             {
               key: 'lastUsed',
               header: 'Last used',
@@ -73,6 +100,41 @@ async function TokensSection({ actor }: { actor: Actor }) {
         />
       )}
     </Card>
+  );
+}
+
+async function AccountSection({ actor }: { actor: Actor }) {
+  const account = await getAccount({ userId: actor.id });
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card>
+        <header className="border-b border-slate-100 px-5 py-4">
+          <h2 className="text-sm font-semibold text-slate-800">Profile</h2>
+          <p className="mt-0.5 break-all text-sm text-slate-500">You sign in as {account.email}.</p>
+        </header>
+        <div className="px-5 py-4">
+          <ProfileForm action={updateProfileAction} name={account.name} notifyLowStock={account.notifyLowStock} />
+        </div>
+      </Card>
+      <Card>
+        <header className="border-b border-slate-100 px-5 py-4">
+          <h2 className="text-sm font-semibold text-slate-800">Password</h2>
+          <p className="mt-0.5 text-sm text-slate-500">Changing it signs you out on every other device.</p>
+        </header>
+        <div className="px-5 py-4">
+          <ChangePasswordForm action={changePasswordAction} />
+        </div>
+      </Card>
+      <Card className="lg:col-span-2">
+        <div className="flex flex-col items-start gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
+          <div>
+            <h2 className="text-sm font-semibold text-slate-800">Sessions</h2>
+            <p className="mt-0.5 text-sm text-slate-500">A sign-in lasts at most 12 hours. Lost a phone, or signed in on a shared computer? End every session at once.</p>
+          </div>
+          <SignOutEverywhereButton action={signOutEverywhereAction} />
+        </div>
+      </Card>
+    </div>
   );
 }
 
@@ -113,6 +175,14 @@ async function UsersSection({ actor, cursor }: { actor: Actor; cursor?: string }
         actions={(user) => (
           <>
             <EditUserDialog action={updateUserAction} user={{ id: user.id, name: user.name, email: user.email, role: user.role }} />
+            <SetPasswordDialog action={setUserPasswordAction} user={{ id: user.id, name: user.name, email: user.email, role: user.role }} />
+            <Link
+              href={`/settings?tab=tokens&userId=${user.id}`}
+              aria-label={`API tokens of ${user.name}`}
+              className="inline-flex items-center rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
+              Tokens
+            </Link>
             {user.disabled ? (
               <ConfirmDialog
                 trigger={{ label: 'Enable', ariaLabel: `Enable ${user.name}` }}
@@ -146,22 +216,43 @@ async function UsersSection({ actor, cursor }: { actor: Actor; cursor?: string }
   );
 }
 
+/** The tab asked for, when this person may see it; otherwise their own tokens. */
+function tabOf(requested: string | undefined, canManageUsers: boolean): SettingsTab {
+  if (requested === 'account') return 'account';
+  if (requested === 'users' && canManageUsers) return 'users';
+  return 'tokens';
+}
+
+/** Whose tokens to list: one's own, or (an ADMIN, `?userId=`) anyone's. */
+async function tokenOwner(actor: Actor, requested: string | undefined, canManageUsers: boolean) {
+  const id = idParamSchema.safeParse(requested);
+  if (!canManageUsers || !id.success || id.data === actor.id) return { id: actor.id, name: actor.name, email: actor.email };
+  try {
+    return await getAccount({ userId: id.data });
+  } catch {
+    notFound();
+  }
+}
+
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor();
   const search = await searchParams;
   const canManageUsers = can(actor.role, 'users:manage');
-  const tab: SettingsTab = canManageUsers && one(search.tab) === 'users' ? 'users' : 'tokens';
+  const tab = tabOf(one(search.tab), canManageUsers);
+  const owner = tab === 'tokens' ? await tokenOwner(actor, one(search.userId), canManageUsers) : undefined;
   return (
     <>
       <PageHeader title="Settings" description={`Signed in as ${actor.email} (${ROLE_LABELS[actor.role]}).`} />
       <SettingsTabs current={tab} showUsers={canManageUsers} />
-      {tab === 'users' ? <UsersSection actor={actor} cursor={one(search.cursor)} /> : <TokensSection actor={actor} />}
-      {tab === 'tokens' && (
+      {tab === 'users' && <UsersSection actor={actor} cursor={one(search.cursor)} />}
+      {tab === 'account' && <AccountSection actor={actor} />}
+      {owner && <TokensSection actor={actor} owner={owner} />}
+      {owner?.id === actor.id && (
         <p className="mt-3 text-xs text-slate-500">
-          Scripts can also get a token without the app: <span className="font-mono">POST /api/tokens</span> with an email, a password and a token name.
+          Scripts can also get a token without the app: <span className="font-mono">POST /api/tokens</span> with an email, a password, a token name and,
+          if you like, <span className="font-mono">scope</span> and <span className="font-mono">expiresInDays</span>.
         </p>
       )}
     </>
   );
 }
-

@@ -1,29 +1,30 @@
-import { authorizeRequest } from '@/lib/auth/actor';
+import { tokenListQuerySchema } from '@/lib/auth/account-schemas';
+import { assertPermission, authorizeRequest } from '@/lib/auth/actor';
+import { requestClient } from '@/lib/auth/client-address';
 import { createApiToken } from '@/lib/auth/create-api-token';
 import { listApiTokens } from '@/lib/auth/list-api-tokens';
 import { presentApiToken } from '@/lib/auth/present';
-import { clientAddress } from '@/lib/auth/rate-limit';
 import { apiTokenResponseSchema, tokenExchangeSchema } from '@/lib/auth/schemas';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
-import { pageQuerySchema } from '@/lib/pagination';
 import { jsonResponse, parseSearchParams, readJsonBody } from '@/lib/http/responses';
 import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-/** Trades an email and password for a new API token (public, rate limited). */
+/** Trades an email and password for a new API token (public, throttled like the sign-in page). */
 export const POST = apiRoute(async (request) => {
   const input = await readJsonBody(request, tokenExchangeSchema, { maxBytes: 4_096 });
-  const user = await signInWithPassword({ email: input.email, password: input.password, client: clientAddress(request.headers) });
-  const token = await createApiToken({ userId: user.id, name: input.name });
+  const user = await signInWithPassword({ email: input.email, password: input.password, client: requestClient(request.headers) });
+  const token = await createApiToken({ userId: user.id, name: input.name, expiresInDays: input.expiresInDays, scope: input.scope });
   return jsonResponse(token, { status: 201 });
 });
 
-/** The caller's own live tokens, never their secrets. */
+/** Live tokens, never their secrets: the caller's own, or an ADMIN's look at anyone's (`?userId=`). */
 export const GET = apiRoute(async (request) => {
   const actor = await authorizeRequest(request, 'catalog:read');
-  const page = parseSearchParams(request.url, pageQuerySchema);
-  const { data, nextCursor } = await listApiTokens({ userId: actor.id, ...page });
+  const { userId, ...page } = parseSearchParams(request.url, tokenListQuerySchema);
+  if (userId !== undefined && userId !== actor.id) assertPermission(actor, 'users:manage');
+  const { data, nextCursor } = await listApiTokens({ userId: userId ?? actor.id, ...page });
   return jsonResponse({ data: data.map((token) => apiTokenResponseSchema.parse(presentApiToken(token))), nextCursor });
 });
 

@@ -1,12 +1,14 @@
 import { authorizeRequest } from '@/lib/auth/actor';
 import { revokeApiToken } from '@/lib/auth/revoke-api-token';
+import { can } from '@/lib/auth/roles';
 import { noContent, parseId } from '@/lib/http/responses';
 import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 
+/** Revokes one's own token; an ADMIN may revoke anyone's. */
 export const DELETE = apiRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await authorizeRequest(request, 'catalog:read');
   const tokenId = parseId((await params).id, 'API token');
-  await revokeApiToken({ userId: actor.id, tokenId });
+  await revokeApiToken({ userId: actor.id, tokenId, anyOwner: can(actor.role, 'users:manage') });
   return noContent();
 });
 
