@@ -4,6 +4,7 @@ import { db, disconnectDatabase, type Transaction } from '@/lib/db/client';
 import { insertLedgerRows } from '@/lib/inventory/insert-ledger-rows';
 import { receive } from '@/lib/inventory/moving-average';
 import { verifyLedger } from '@/lib/inventory/verify-ledger';
+import { nameKey } from '@/lib/name-key';
 import {
   DEMO_CATEGORIES,
   DEMO_LOCATIONS,
@@ -595,11 +596,11 @@ function required<T>(value: T | undefined, what: string): T {
 async function writeDemo(tx: Transaction, histories: ProductHistory[], setupAt: Date, passwordHash: string): Promise<number> {
   // The first statement writes, so on SQLite this transaction holds the write lock from the start.
   const categories = await tx.category.createManyAndReturn({
-    data: DEMO_CATEGORIES.map(({ name, description }) => ({ name, description, createdAt: setupAt, updatedAt: setupAt })),
+    data: DEMO_CATEGORIES.map(({ name, description }) => ({ name, nameKey: nameKey(name), description, createdAt: setupAt, updatedAt: setupAt })),
     select: { id: true, name: true },
   });
   const suppliers = await tx.supplier.createManyAndReturn({
-    data: Object.values(DEMO_SUPPLIERS).map(({ name, email, phone, notes }) => ({ name, email, phone, notes, createdAt: setupAt, updatedAt: setupAt })),
+    data: Object.values(DEMO_SUPPLIERS).map(({ name, email, phone, notes }) => ({ name, nameKey: nameKey(name), email, phone, notes, createdAt: setupAt, updatedAt: setupAt })),
     select: { id: true, name: true },
   });
   const categoryIds = byKey(categories, (row) => row.name);
@@ -701,7 +702,7 @@ async function ensureLocations(tx: Transaction, setupAt: Date): Promise<Map<Loca
     const saved = await tx.location.upsert({
       where: { code: location.code },
       update: {},
-      create: { ...location, createdAt: setupAt, updatedAt: setupAt },
+      create: { ...location, codeKey: nameKey(location.code), createdAt: setupAt, updatedAt: setupAt },
       select: { id: true },
     });
     ids.set(key, saved.id);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { engineOf, sqliteFilePath, type DatabaseEngine } from './engine';
+import { foldNameKeys } from './fold-name-keys';
 
 /**
  * Applies the project's SQL migrations offline, on either engine. Prisma's migration engine
@@ -63,6 +64,30 @@ const POSTGRES_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
+
+export interface DataStatement {
+  /** With `?` placeholders on both engines. */
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * Work a migration needs that SQL cannot do alike on both engines (Unicode case folding): it
+ * reads with `queries`, and `statements` turns what they returned into the writes. Both run
+ * right after that migration's SQL in the same transaction, so the migration is applied whole
+ * or not at all. Plain data in and out keeps the SQLite path synchronous: a second migrator in
+ * the same process blocks on SQLite's lock, and must not do so while the first awaits.
+ * Prisma's own `migrate deploy` would run the SQL alone, so a database migrated that way must
+ * be migrated by this runner instead (its name keys would be folded for ASCII only).
+ */
+export interface DataStep {
+  queries: string[];
+  statements: (results: unknown[][]) => DataStatement[];
+}
+
+const DATA_STEPS: Record<string, DataStep> = {
+  '20261207100000_name_keys': foldNameKeys,
+};
 
 /** An arbitrary constant: the advisory lock that keeps two migrators from racing on PostgreSQL. */
 const POSTGRES_MIGRATION_LOCK = 7_265_713;
@@ -135,6 +160,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
         }
         const startedAt = new Date().toISOString();
         database.exec(next.sql);
+        const step = DATA_STEPS[next.name];
+        if (step) {
+          const results = step.queries.map((query) => database.prepare(query).all());
+          for (const { sql, parameters } of step.statements(results)) database.prepare(sql).run(...parameters);
+        }
         database
           .prepare(
             'INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES (?, ?, ?, ?, ?, 1)',
@@ -166,6 +196,12 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
       try {
         const startedAt = new Date();
         await client.query(migration.sql);
+        const step = DATA_STEPS[migration.name];
+        if (step) {
+          const results: unknown[][] = [];
+          for (const query of step.queries) results.push((await client.query(query)).rows);
+          for (const { sql, parameters } of step.statements(results)) await client.query(numbered(sql), parameters);
+        }
         await client.query(
           'INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count") VALUES ($1, $2, now(), $3, $4, 1)',
           [randomUUID(), migration.checksum, migration.name, startedAt],
@@ -182,4 +218,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
     await client.query('SELECT pg_advisory_unlock($1)', [POSTGRES_MIGRATION_LOCK]).catch(() => undefined);
     await client.end();
   }
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, ...` (data steps write no `?` inside literals). */
+function numbered(sql: string): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${(index += 1)}`);
 }

@@ -2,11 +2,12 @@ import type { Transaction } from '@/lib/db/client';
 import { db } from '@/lib/db/client';
 import type { Location } from '@/lib/db/generated/sqlite/client';
 import { AppError } from '@/lib/errors';
+import { nameKey } from '@/lib/name-key';
 
 /**
  * Rules shared by creating and changing locations. A code is unique among all locations,
- * deleted ones included (the unique index), and this code also refuses codes that differ
- * only in case ("main" beside "MAIN"), since people and scanners type them either way.
+ * deleted ones included, ignoring case ("main" beside "MAIN"), since people and scanners type
+ * them either way: the unique index on codeKey (lib/name-key.ts) enforces it, races included.
  */
 
 export const LOCATION_CODE_TAKEN = 'A location with this code already exists';
@@ -15,13 +16,6 @@ export function locationCodeConflict(): AppError {
   return new AppError('CONFLICT', `${LOCATION_CODE_TAKEN} (deleted locations keep their code).`, {
     fieldErrors: { code: LOCATION_CODE_TAKEN },
   });
-}
-
-/** Inside the transaction, after the write: another location with the same code ignoring case? */
-export async function assertCodeFree(tx: Transaction, { id, code }: { id: number; code: string }): Promise<void> {
-  const rows = await tx.$queryRaw<Array<{ id: number | bigint }>>`
-    SELECT "id" FROM "locations" WHERE lower("code") = ${code.toLowerCase()} AND "id" <> ${id} LIMIT 1`;
-  if (rows.length > 0) throw locationCodeConflict();
 }
 
 /** Clears the current default, as the first step of naming another one (one default at most: a partial unique index). */
@@ -38,9 +32,8 @@ export async function clearDefaultLocation(tx: Transaction, { exceptId, now }: {
  */
 export async function translateLocationUniqueViolation({ id, code }: { id?: number; code?: string }): Promise<AppError> {
   if (code !== undefined) {
-    const rows = await db().$queryRaw<Array<{ id: number | bigint }>>`
-      SELECT "id" FROM "locations" WHERE lower("code") = ${code.toLowerCase()} AND "id" <> ${id ?? 0} LIMIT 1`;
-    if (rows.length > 0) return locationCodeConflict();
+    const taken = await db().location.findFirst({ where: { codeKey: nameKey(code), id: { not: id ?? 0 } }, select: { id: true } });
+    if (taken) return locationCodeConflict();
   }
   return new AppError('CONFLICT', 'The default location was changed at the same time. Please try again.', {
     fieldErrors: { isDefault: 'Changed at the same time; try again' },

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import type { Category } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError, notFound } from '@/lib/errors';
+import { nameKey } from '@/lib/name-key';
 import { CATEGORY_NAME_TAKEN, type UpdateCategoryInput } from './category-schemas';
 import { presentCategory } from './present-catalog';
 
@@ -14,7 +15,7 @@ export async function updateCategory({ id, input, actorId }: { id: number; input
       const locked = await tx.category.updateMany({ where: { id, deletedAt: null }, data: { updatedAt: new Date() } });
       if (locked.count === 0) throw notFound('Category');
       const before = await tx.category.findUniqueOrThrow({ where: { id } });
-      const after = await tx.category.update({ where: { id }, data: input });
+      const after = await tx.category.update({ where: { id }, data: { ...input, ...(input.name !== undefined ? { nameKey: nameKey(input.name) } : {}) } });
       await recordAudit(tx, { actorId, action: 'UPDATE', entity: 'Category', entityId: id, before: presentCategory(before), after: presentCategory(after) });
       return after;
     });

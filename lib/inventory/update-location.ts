@@ -3,7 +3,8 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import type { Location } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError, notFound } from '@/lib/errors';
-import { assertCodeFree, clearDefaultLocation, translateLocationUniqueViolation } from './location-rules';
+import { nameKey } from '@/lib/name-key';
+import { clearDefaultLocation, translateLocationUniqueViolation } from './location-rules';
 import type { UpdateLocationInput } from './location-schemas';
 import { presentLocation } from './present-catalog';
 
@@ -26,8 +27,7 @@ export async function updateLocation({ id, input, actorId }: { id: number; input
         });
       }
       const undefaulted = input.isDefault === true && !before.isDefault ? await clearDefaultLocation(tx, { exceptId: id, now }) : [];
-      const after = await tx.location.update({ where: { id }, data: { ...input, updatedAt: now } });
-      if (input.code !== undefined && input.code.toLowerCase() !== before.code.toLowerCase()) await assertCodeFree(tx, { id, code: after.code });
+      const after = await tx.location.update({ where: { id }, data: { ...input, ...(input.code !== undefined ? { codeKey: nameKey(input.code) } : {}), updatedAt: now } });
       for (const previous of undefaulted) {
         await recordAudit(tx, {
           actorId,

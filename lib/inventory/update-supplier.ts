@@ -3,6 +3,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import type { Supplier } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError, notFound } from '@/lib/errors';
+import { nameKey } from '@/lib/name-key';
 import { presentSupplier } from './present-catalog';
 import { SUPPLIER_NAME_TAKEN, type UpdateSupplierInput } from './supplier-schemas';
 
@@ -14,7 +15,7 @@ export async function updateSupplier({ id, input, actorId }: { id: number; input
       const locked = await tx.supplier.updateMany({ where: { id, deletedAt: null }, data: { updatedAt: new Date() } });
       if (locked.count === 0) throw notFound('Supplier');
       const before = await tx.supplier.findUniqueOrThrow({ where: { id } });
-      const after = await tx.supplier.update({ where: { id }, data: input });
+      const after = await tx.supplier.update({ where: { id }, data: { ...input, ...(input.name !== undefined ? { nameKey: nameKey(input.name) } : {}) } });
       await recordAudit(tx, { actorId, action: 'UPDATE', entity: 'Supplier', entityId: id, before: presentSupplier(before), after: presentSupplier(after) });
       return after;
     });

@@ -92,7 +92,8 @@ describe(`the ${engineName()} database itself guards the ledger`, () => {
     await expect(
       db().stockLevel.update({ where: { productId_locationId: { productId: product.id, locationId: location.id } }, data: { onHand: { decrement: 6 } } }),
     ).rejects.toThrow();
-    const other = await db().location.create({ data: { code: unique('LOC'), name: 'Overflow' } });
+    const code = unique('LOC');
+    const other = await db().location.create({ data: { code, codeKey: code.toLowerCase(), name: 'Overflow' } });
     await expect(db().stockLevel.create({ data: { productId: product.id, locationId: other.id, onHand: -3 } })).rejects.toThrow();
 
     expect((await db().stockLevel.findUniqueOrThrow({ where: { productId_locationId: { productId: product.id, locationId: location.id } } })).onHand).toBe(5);

@@ -19,7 +19,7 @@ describe('ledger invariants under random interleavings', () => {
     const tag = `prop-${process.pid}-${Date.now()}`;
     const user = await db().user.create({ data: { email: `${tag}@test.local`, name: 'Prop', passwordHash: 'unused', role: 'CLERK' } });
     const locations = await Promise.all(
-      ['A', 'B'].map((code) => db().location.create({ data: { code: `${tag}-${code}`, name: `Bin ${code}` } })),
+      ['A', 'B'].map((code) => db().location.create({ data: { code: `${tag}-${code}`, codeKey: `${tag}-${code}`.toLowerCase(), name: `Bin ${code}` } })),
     );
     const defaultLocation = await db().location.findFirstOrThrow({ where: { isDefault: true } });
     const locationIds = [defaultLocation.id, ...locations.map((location) => location.id)];
