@@ -1,13 +1,10 @@
 import { fieldErrorsFromZod } from '@/lib/errors';
+import { searchParam } from '@/lib/forms/form-data';
 import { findProductRef, type ProductRef } from '@/lib/inventory/find-product-ref';
 import { movementListQuerySchema, type MovementFilter } from '@/lib/inventory/list-movements';
 import type { MovementFilterValues } from './movement-filters';
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
-}
 
 export interface ParsedMovementFilters {
   values: MovementFilterValues;
@@ -26,13 +23,13 @@ export interface ParsedMovementFilters {
  */
 export async function parseMovementFilters(searchParams: SearchParams, { limit }: { limit: number }): Promise<ParsedMovementFilters> {
   const values: MovementFilterValues = {
-    product: one(searchParams.product),
-    locationId: one(searchParams.locationId),
-    type: one(searchParams.type),
-    from: one(searchParams.from),
-    to: one(searchParams.to),
+    product: searchParam(searchParams.product),
+    locationId: searchParam(searchParams.locationId),
+    type: searchParam(searchParams.type),
+    from: searchParam(searchParams.from),
+    to: searchParam(searchParams.to),
   };
-  const productId = one(searchParams.productId);
+  const productId = searchParam(searchParams.productId);
   const errors: Record<string, string> = {};
   let product: ProductRef | null = null;
   if (values.product) {
@@ -46,7 +43,7 @@ export async function parseMovementFilters(searchParams: SearchParams, { limit }
 
   const parsed = movementListQuerySchema.safeParse({
     limit: String(limit),
-    cursor: one(searchParams.cursor) || undefined,
+    cursor: searchParam(searchParams.cursor) || undefined,
     productId: product?.id,
     locationId: values.locationId || undefined,
     type: values.type || undefined,

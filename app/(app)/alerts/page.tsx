@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
+import { searchParam } from '@/lib/forms/form-data';
 import { countActiveAlerts } from '@/lib/inventory/count-active-alerts';
 import { alertListQuerySchema } from '@/lib/inventory/list-alerts';
 import { listAlertEntries } from '@/lib/inventory/list-alert-entries';
@@ -20,16 +21,12 @@ const EMPTY: Record<AlertTab, { title: string; description: string }> = {
   resolved: { title: 'No resolved alerts yet', description: 'Alerts move here once the product is back at or above its reorder level.' },
 };
 
-function one(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('alerts:read');
   const search = await searchParams;
-  const requested = one(search.status)?.toLowerCase();
+  const requested = searchParam(search.status).toLowerCase();
   const tab: AlertTab = requested === 'dismissed' || requested === 'resolved' ? requested : 'active';
-  const query = alertListQuerySchema.safeParse({ status: tab.toUpperCase(), limit: '50', cursor: one(search.cursor) || undefined });
+  const query = alertListQuerySchema.safeParse({ status: tab.toUpperCase(), limit: '50', cursor: searchParam(search.cursor) || undefined });
   const status = query.success ? query.data.status : 'ACTIVE';
   const [page, activeCount] = await Promise.all([
     listAlertEntries(query.success ? query.data : { status: 'ACTIVE', limit: 50 }),

@@ -12,6 +12,7 @@ import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { fieldErrorsFromZod } from '@/lib/errors';
 import { formatInteger } from '@/lib/format';
+import { searchParam } from '@/lib/forms/form-data';
 import { findProductRef } from '@/lib/inventory/find-product-ref';
 import { listProducts, MAX_PRODUCT_OFFSET, productListQuerySchema } from '@/lib/inventory/list-products';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
@@ -25,10 +26,6 @@ const PAGE_SIZE = 25;
 const FILTER_KEYS = ['q', 'categoryId', 'supplierId', 'locationId', 'lowStock', 'includeDeleted', 'sort'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 type SearchParams = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
-}
 
 function href(params: Partial<Record<FilterKey | 'page', string>>): string {
   const search = new URLSearchParams();
@@ -45,10 +42,10 @@ function href(params: Partial<Record<FilterKey | 'page', string>>): string {
 function parseQuery(search: SearchParams) {
   const raw: Partial<Record<FilterKey, string>> = {};
   for (const key of FILTER_KEYS) {
-    const value = one(search[key]);
+    const value = searchParam(search[key]);
     if (value) raw[key] = value;
   }
-  const pageText = one(search.page);
+  const pageText = searchParam(search.page);
   let page = /^\d{1,7}$/.test(pageText) ? Math.max(1, Number(pageText)) : 1;
   if ((page - 1) * PAGE_SIZE > MAX_PRODUCT_OFFSET) page = 1;
   const query = () => productListQuerySchema.safeParse({ ...raw, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
@@ -70,7 +67,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor('catalog:read');
   const search = await searchParams;
   const { raw, page, parsed, ignored } = parseQuery(search);
-  const deletedId = idParamSchema.safeParse(one(search.deleted));
+  const deletedId = idParamSchema.safeParse(searchParam(search.deleted));
   const [result, categories, suppliers, locations, deleted] = await Promise.all([
     parsed
       ? listProducts({ filter: parsed, sort: parsed.sort, limit: parsed.limit, offset: parsed.offset })
