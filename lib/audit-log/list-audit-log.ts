@@ -68,7 +68,7 @@ export const auditLogEntrySchema = z.object({
   before: snapshotSchema.describe('The changed fields before the change (the whole row for a delete); never a secret'),
   after: snapshotSchema.describe('The changed fields after the change (the whole row for a create); never a secret'),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'AuditLogEntry' });
 
 export type AuditLogEntry = z.output<typeof auditLogEntrySchema>;
 type Snapshot = Record<string, unknown>;

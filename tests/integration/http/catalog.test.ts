@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { unique } from '../helpers';
 import { api, callerWithRole, createProduct, UNKNOWN_TOKEN } from './api';
+import { CATALOG_RESOURCES } from './catalog-resources';
 
-/** Categories, suppliers and locations share one pattern: list, create, get, change, soft delete. */
-const resources = [
-  { path: '/api/categories', create: () => ({ name: unique('Category') }), change: { description: 'Changed' }, invalid: { name: '' }, unique: 'name' },
-  { path: '/api/suppliers', create: () => ({ name: unique('Supplier'), email: 'orders@supplier.test' }), change: { phone: '+1 555 0100' }, invalid: { name: 'Ok', email: 'nope' }, unique: 'name' },
-  { path: '/api/locations', create: () => ({ code: unique('L').toUpperCase().slice(0, 10), name: 'Back room' }), change: { name: 'Front room' }, invalid: { code: '', name: 'x' }, unique: 'code' },
-] as const;
-
-describe.each(resources)('$path', ({ path, create, change, invalid, unique: uniqueField }) => {
+describe.each(CATALOG_RESOURCES)('$path', ({ path, create, change, invalid, unique: uniqueField }) => {
   it('answers each operation in its documented shape, and its errors too', async () => {
     const manager = await callerWithRole('MANAGER');
     const viewer = await callerWithRole('VIEWER');
@@ -91,6 +85,9 @@ describe('products', () => {
     expect((await api.put(linkPath, { token: manager.token, params: { id: product.id, supplierId: supplier.body.id }, json: { leadTimeDays: -1 } })).status).toBe(400);
     expect((await api.put(linkPath, { token: manager.token, params: { id: product.id, supplierId: 999_999 }, json: { leadTimeDays: 1 } })).status).toBe(404);
     expect((await api.put(linkPath, { token: clerk.token, params: { id: product.id, supplierId: supplier.body.id }, json: { leadTimeDays: 1 } })).status).toBe(403);
+    const unlinked = await api.delete('/api/products/{id}/suppliers/{supplierId}', { token: manager.token, params: { id: product.id, supplierId: supplier.body.id } });
+    expect(unlinked.status).toBe(204);
+    expect((await api.put(linkPath, { token: manager.token, params: { id: product.id, supplierId: supplier.body.id }, json: { leadTimeDays: 5, unitCost: '1.10', preferred: true } })).status).toBe(200);
 
     const detail = await api.get<{ levels: unknown[]; suppliers: Array<{ supplierId: number }> }>('/api/products/{id}', { token: clerk.token, params: { id: product.id } });
     expect(detail.status).toBe(200);
