@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import type { FormAction } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime, formatInteger } from '@/lib/format';
-import type { FormState } from '@/lib/forms/form-state';
 import { isLowStock } from '@/lib/inventory/is-low-stock';
 import type { AlertEntry } from '@/lib/inventory/list-alert-entries';
 import { DismissAlertButton } from './dismiss-alert-button';
@@ -34,7 +34,7 @@ function When({ alert }: { alert: AlertEntry }) {
  * Alerts as a list of rows that reflow into cards on phones: the product, the figures at the
  * time it fired, the stock now, and (for active ones, to those who may) a Dismiss button.
  */
-export function AlertList({ alerts, dismissAction }: { alerts: AlertEntry[]; dismissAction?: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function AlertList({ alerts, dismissAction }: { alerts: AlertEntry[]; dismissAction?: FormAction }) {
   return (
     <ul className="divide-y divide-slate-100" aria-label="Alerts">
       {alerts.map((alert) => {

@@ -2,7 +2,7 @@
 
 import type { FormAction } from '@/components/ui/action-form';
 import { Field, TextAreaField } from '@/components/ui/field';
-import { FormDialog } from '@/components/ui/form-dialog';
+import { RecordFormDialog } from '@/components/ui/form-dialog';
 import { CATEGORY_LIMITS } from '@/lib/inventory/field-limits';
 
 export interface CategoryRow {
@@ -13,15 +13,12 @@ export interface CategoryRow {
 
 /** Create (no category) or edit (with one) a category in a dialog. */
 export function CategoryFormDialog({ action, category }: { action: FormAction; category?: CategoryRow }) {
-  const editing = category !== undefined;
   return (
-    <FormDialog
-      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${category.name}`, variant: 'ghost', size: 'sm' } : { label: 'New category' }}
-      title={editing ? 'Edit category' : 'New category'}
-      description={editing ? undefined : 'Group products so that they are easy to find and report on.'}
-      submitLabel={editing ? 'Save changes' : 'Create category'}
+    <RecordFormDialog
+      noun="category"
+      editing={category && { id: category.id, label: category.name }}
+      newDescription="Group products so that they are easy to find and report on."
       action={action}
-      hidden={editing ? { id: String(category.id) } : undefined}
       fieldNames={['name', 'description']}
     >
       {({ errors, values }) => (
@@ -30,6 +27,6 @@ export function CategoryFormDialog({ action, category }: { action: FormAction; c
           <TextAreaField label="Description" name="description" maxLength={CATEGORY_LIMITS.description} hint="Optional" defaultValue={values.description ?? category?.description ?? ''} error={errors.description} />
         </>
       )}
-    </FormDialog>
+    </RecordFormDialog>
   );
 }

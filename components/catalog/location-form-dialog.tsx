@@ -2,7 +2,7 @@
 
 import type { FormAction } from '@/components/ui/action-form';
 import { CheckboxField, Field } from '@/components/ui/field';
-import { FormDialog } from '@/components/ui/form-dialog';
+import { RecordFormDialog } from '@/components/ui/form-dialog';
 import { LOCATION_LIMITS } from '@/lib/inventory/field-limits';
 
 export interface LocationRow {
@@ -14,15 +14,12 @@ export interface LocationRow {
 
 /** Create (no location) or edit (with one) a location in a dialog. */
 export function LocationFormDialog({ action, location }: { action: FormAction; location?: LocationRow }) {
-  const editing = location !== undefined;
   return (
-    <FormDialog
-      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${location.code}`, variant: 'ghost', size: 'sm' } : { label: 'New location' }}
-      title={editing ? `Edit location ${location.code}` : 'New location'}
-      description={editing ? undefined : 'A place that holds stock: a store room, a shop floor, a van.'}
-      submitLabel={editing ? 'Save changes' : 'Create location'}
+    <RecordFormDialog
+      noun="location"
+      editing={location && { id: location.id, label: location.code, title: `Edit location ${location.code}` }}
+      newDescription="A place that holds stock: a store room, a shop floor, a van."
       action={action}
-      hidden={editing ? { id: String(location.id) } : undefined}
       fieldNames={['code', 'name', 'isDefault']}
     >
       {({ errors, values }) => (
@@ -53,6 +50,6 @@ export function LocationFormDialog({ action, location }: { action: FormAction; l
           )}
         </>
       )}
-    </FormDialog>
+    </RecordFormDialog>
   );
 }

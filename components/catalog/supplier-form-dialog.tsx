@@ -2,7 +2,7 @@
 
 import type { FormAction } from '@/components/ui/action-form';
 import { Field, TextAreaField } from '@/components/ui/field';
-import { FormDialog } from '@/components/ui/form-dialog';
+import { RecordFormDialog } from '@/components/ui/form-dialog';
 import { SUPPLIER_LIMITS } from '@/lib/inventory/field-limits';
 
 export interface SupplierRow {
@@ -15,15 +15,12 @@ export interface SupplierRow {
 
 /** Create (no supplier) or edit (with one) a supplier in a dialog. */
 export function SupplierFormDialog({ action, supplier }: { action: FormAction; supplier?: SupplierRow }) {
-  const editing = supplier !== undefined;
   return (
-    <FormDialog
-      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${supplier.name}`, variant: 'ghost', size: 'sm' } : { label: 'New supplier' }}
-      title={editing ? 'Edit supplier' : 'New supplier'}
-      description={editing ? undefined : 'Who you buy from. Open a supplier to link the products it supplies.'}
-      submitLabel={editing ? 'Save changes' : 'Create supplier'}
+    <RecordFormDialog
+      noun="supplier"
+      editing={supplier && { id: supplier.id, label: supplier.name }}
+      newDescription="Who you buy from. Open a supplier to link the products it supplies."
       action={action}
-      hidden={editing ? { id: String(supplier.id) } : undefined}
       fieldNames={['name', 'email', 'phone', 'notes']}
     >
       {({ errors, values }) => (
@@ -36,6 +33,6 @@ export function SupplierFormDialog({ action, supplier }: { action: FormAction; s
           <TextAreaField label="Notes" name="notes" maxLength={SUPPLIER_LIMITS.notes} hint="Optional: terms, contact person, order days" defaultValue={values.notes ?? supplier?.notes ?? ''} error={errors.notes} />
         </>
       )}
-    </FormDialog>
+    </RecordFormDialog>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
+import { toast } from 'sonner';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { Button, type ButtonProps } from './button';
 import { FormAlert } from './field';
@@ -50,6 +51,19 @@ export function useFormAction(action: FormAction, onSuccess?: (state: Success) =
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   const fieldsKey = state.status === 'error' ? JSON.stringify([values, errors]) : state.status;
   return { state, formAction, pending, formRef, errors, values, fieldsKey };
+}
+
+/**
+ * A form that is only a button (dismiss, run now): no fields to mark, so every answer,
+ * success or refusal, is said in a toast.
+ */
+export function useToastAction(action: FormAction) {
+  return useActionState(async (previous: FormState, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (next.status === 'success') toast.success(next.message);
+    else if (next.status === 'error') toast.error(next.message);
+    return next;
+  }, idleFormState);
 }
 
 /** The messages that no visible field shows, for the banner above a form; null when every error sits beside its field. */

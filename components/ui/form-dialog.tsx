@@ -83,6 +83,34 @@ export function FormDialog({ trigger, title, description, submitLabel, submitVar
   );
 }
 
+/**
+ * Create or edit one record of a list in a dialog: "New <noun>" opens an empty form; "Edit"
+ * on a row opens it filled and posts the record's id.
+ */
+export function RecordFormDialog({
+  noun,
+  editing,
+  newDescription,
+  ...props
+}: Omit<FormDialogProps, 'trigger' | 'title' | 'description' | 'submitLabel' | 'hidden'> & {
+  noun: string;
+  /** The record edited, as a person names it (and the dialog's title, if not "Edit <noun>"); absent to create one. */
+  editing?: { id: number; label: string; title?: string };
+  /** What a new one is, under the title of the create dialog. */
+  newDescription: ReactNode;
+}) {
+  return (
+    <FormDialog
+      {...props}
+      trigger={editing ? { label: 'Edit', ariaLabel: `Edit ${editing.label}`, variant: 'ghost', size: 'sm' } : { label: `New ${noun}` }}
+      title={editing ? (editing.title ?? `Edit ${noun}`) : `New ${noun}`}
+      description={editing ? undefined : newDescription}
+      submitLabel={editing ? 'Save changes' : `Create ${noun}`}
+      hidden={editing ? { id: String(editing.id) } : undefined}
+    />
+  );
+}
+
 const NO_FIELDS: readonly string[] = [];
 
 /**

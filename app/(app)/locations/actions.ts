@@ -1,41 +1,32 @@
 'use server';
 
-import { formAction } from '@/lib/forms/form-action';
 import { isChecked } from '@/lib/forms/form-data';
+import { recordFormActions } from '@/lib/forms/record-actions';
 import { createLocation } from '@/lib/inventory/create-location';
 import { deleteLocation } from '@/lib/inventory/delete-location';
 import { createLocationSchema, updateLocationSchema } from '@/lib/inventory/location-schemas';
 import { updateLocation } from '@/lib/inventory/update-location';
 
-const FIELDS = ['code', 'name', 'isDefault'] as const;
-const GONE = { names: ['id'] as const, gone: 'This location no longer exists. Reload the page.' };
-
-export const createLocationAction = formAction({
+const doors = recordFormActions({
   permission: 'catalog:write',
-  fields: FIELDS,
-  schema: createLocationSchema,
-  input: (values) => ({ code: values.code, name: values.name, isDefault: isChecked(values.isDefault) }),
-  run: ({ input, actor }) => createLocation({ input, actorId: actor.id }),
-  revalidate: ['/locations'],
-  success: (location) => `Location ${location.code} created.`,
+  path: '/locations',
+  fields: ['code', 'name', 'isDefault'],
+  gone: 'This location no longer exists. Reload the page.',
+  name: (location) => `Location ${location.code}`,
+  create: {
+    schema: createLocationSchema,
+    input: (values) => ({ code: values.code, name: values.name, isDefault: isChecked(values.isDefault) }),
+    run: createLocation,
+  },
+  update: {
+    schema: updateLocationSchema,
+    // A checked box makes this the default; an unticked one changes nothing (the default moves, it is never unset).
+    input: (values) => ({ code: values.code, name: values.name, isDefault: isChecked(values.isDefault) || undefined }),
+    run: updateLocation,
+  },
+  remove: deleteLocation,
 });
 
-/** A checked box makes this the default; an unticked one changes nothing (the default moves, it is never unset). */
-export const updateLocationAction = formAction({
-  permission: 'catalog:write',
-  fields: FIELDS,
-  ids: GONE,
-  schema: updateLocationSchema,
-  input: (values) => ({ code: values.code, name: values.name, isDefault: isChecked(values.isDefault) ? true : undefined }),
-  run: ({ input, ids, actor }) => updateLocation({ id: ids.id, input, actorId: actor.id }),
-  revalidate: ['/locations'],
-  success: (location) => `Location ${location.code} saved.`,
-});
-
-export const deleteLocationAction = formAction({
-  permission: 'catalog:write',
-  ids: GONE,
-  run: ({ ids, actor }) => deleteLocation({ id: ids.id, actorId: actor.id }),
-  revalidate: ['/locations'],
-  success: (location) => `Location ${location.code} deleted.`,
-});
+export const createLocationAction = doors.create;
+export const updateLocationAction = doors.update;
+export const deleteLocationAction = doors.remove;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LINK_FORM_FIELDS } from '@/components/suppliers/types';
 import { formAction } from '@/lib/forms/form-action';
 import { isChecked, optionalNumber, optionalText } from '@/lib/forms/form-data';
+import { recordFormActions } from '@/lib/forms/record-actions';
 import { createSupplier } from '@/lib/inventory/create-supplier';
 import { deleteSupplier } from '@/lib/inventory/delete-supplier';
 import { linkProductSupplier, productSupplierLinkSchema } from '@/lib/inventory/link-product-supplier';
@@ -12,35 +13,20 @@ import { createSupplierSchema, updateSupplierSchema } from '@/lib/inventory/supp
 import { unlinkProductSupplier } from '@/lib/inventory/unlink-product-supplier';
 import { updateSupplier } from '@/lib/inventory/update-supplier';
 
-const FIELDS = ['name', 'email', 'phone', 'notes'] as const;
-const GONE = { names: ['id'] as const, gone: 'This supplier no longer exists. Reload the page.' };
-
-export const createSupplierAction = formAction({
+const doors = recordFormActions({
   permission: 'catalog:write',
-  fields: FIELDS,
-  schema: createSupplierSchema,
-  run: ({ input, actor }) => createSupplier({ input, actorId: actor.id }),
-  revalidate: ['/suppliers'],
-  success: (supplier) => `Supplier “${supplier.name}” created.`,
+  path: '/suppliers',
+  fields: ['name', 'email', 'phone', 'notes'],
+  gone: 'This supplier no longer exists. Reload the page.',
+  name: (supplier) => `Supplier “${supplier.name}”`,
+  create: { schema: createSupplierSchema, run: createSupplier },
+  update: { schema: updateSupplierSchema, run: updateSupplier },
+  remove: deleteSupplier,
 });
 
-export const updateSupplierAction = formAction({
-  permission: 'catalog:write',
-  fields: FIELDS,
-  ids: GONE,
-  schema: updateSupplierSchema,
-  run: ({ input, ids, actor }) => updateSupplier({ id: ids.id, input, actorId: actor.id }),
-  revalidate: ['/suppliers'],
-  success: (supplier) => `Supplier “${supplier.name}” saved.`,
-});
-
-export const deleteSupplierAction = formAction({
-  permission: 'catalog:write',
-  ids: GONE,
-  run: ({ ids, actor }) => deleteSupplier({ id: ids.id, actorId: actor.id }),
-  revalidate: ['/suppliers'],
-  success: (supplier) => `Supplier “${supplier.name}” deleted.`,
-});
+export const createSupplierAction = doors.create;
+export const updateSupplierAction = doors.update;
+export const deleteSupplierAction = doors.remove;
 
 /*
  * Links between a supplier and its products: the doors of PUT and DELETE
