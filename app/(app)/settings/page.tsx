@@ -250,7 +250,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {owner?.id === actor.id && (
         <p className="mt-3 text-xs text-slate-500">
           Scripts can also get a token without the app: <span className="font-mono">POST /api/tokens</span> with an email, a password, a token name and,
-          if you like, <span className="font-mono">scope</span> and <span className="font-mono">expiresInDays</span>.
+          if you like, <span className="font-mono">scope</span> and <span className="font-mono">expiresInDays</span>. Every endpoint is in the{' '}
+          <Link href="/api/docs" prefetch={false} className="font-medium text-brand-700 hover:underline">API reference</Link>.
         </p>
       )}
     </>
