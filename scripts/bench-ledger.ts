@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { SQLITE_SYNCHRONOUS } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
+import { printRunHeader, requireFreshBuild, startNextServer, waitForUrl } from './bench-kit';
 
 /**
  * `npm run bench:ledger`: three servers under the same load (autocannon, 32 connections,
@@ -16,34 +16,18 @@ import { migrate } from '@/lib/db/migrate';
  * (the physical reference). Then the batch endpoint in movements per second. Prints figures.
  */
 const root = process.cwd();
-const work = join(root, 'data/bench');
-const next = join(root, 'node_modules/.bin/next');
+const work = join(root, 'data/bench/ledger');
 const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PRODUCTS = 20;
 const children: ChildProcess[] = [];
 
 process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
 
 function start(command: string, args: string[], env: Record<string, string>, cwd = root): ChildProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   return child;
-}
-
-async function waitFor(url: string, init?: RequestInit, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, init);
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 interface LoadResult {
@@ -81,18 +65,14 @@ async function api(base: string, path: string, token: string, payload: unknown):
 }
 
 async function benchApp(): Promise<{ single: LoadResult; batchSequential: number; batchConcurrent: number }> {
-  if (!existsSync(join(root, '.next/BUILD_ID'))) spawnSync(next, ['build'], { stdio: 'inherit' });
+  requireFreshBuild({ build: !process.argv.includes('--no-build') });
   const url = `file:${join(work, 'app.db')}`;
   await migrate({ url });
-  const base = 'http://127.0.0.1:3301';
-  start(next, ['start', '-p', '3301', '-H', '127.0.0.1'], {
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    AUTH_SECRET: randomBytes(33).toString('base64'),
-    ADMIN_EMAIL: 'bench@stockroom.test',
-    ADMIN_PASSWORD: 'bench-password-long',
+  const server = await startNextServer({
+    port: Number(process.env.BENCH_PORT ?? 3301),
+    env: { DATABASE_URL: url, ADMIN_EMAIL: 'bench@stockroom.test', ADMIN_PASSWORD: 'bench-password-long' },
   });
-  await waitFor(`${base}/api/health`);
+  const { base } = server;
   const tokenResponse = await fetch(`${base}/api/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -124,7 +104,7 @@ async function benchApp(): Promise<{ single: LoadResult; batchSequential: number
     for (let round = 0; round < 5; round += 1) await postBatch();
   }));
   const batchConcurrent = (20 * 1000) / ((performance.now() - started) / 1000);
-  children.pop()?.kill('SIGTERM');
+  server.stop();
   return { single, batchSequential, batchConcurrent };
 }
 
@@ -145,7 +125,7 @@ async function benchEmptyNext(): Promise<LoadResult> {
   const build = spawnSync(join(app, 'node_modules/.bin/next'), ['build'], { cwd: app, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) throw new Error('the empty Next.js app did not build');
   start(join(app, 'node_modules/.bin/next'), ['start', '-p', '3302', '-H', '127.0.0.1'], { NODE_ENV: 'production' }, app);
-  await waitFor('http://127.0.0.1:3302/api/movements', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+  await waitForUrl('http://127.0.0.1:3302/api/movements', { init: { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } } });
   const result = await load('http://127.0.0.1:3302/api/movements', {}, (index) => JSON.stringify({ productId: index % PRODUCTS, type: 'SHIPMENT', quantity: 1 }));
   children.pop()?.kill('SIGTERM');
   return result;
@@ -163,7 +143,7 @@ async function benchBare(): Promise<LoadResult> {
   }
   database.close();
   start(process.execPath, [join(root, 'scripts/bench-bare-server.mjs'), path, '3303', SQLITE_SYNCHRONOUS], {});
-  await waitFor('http://127.0.0.1:3303/', { method: 'POST', body: JSON.stringify({ productId: 1, quantity: 1 }) });
+  await waitForUrl('http://127.0.0.1:3303/', { init: { method: 'POST', body: JSON.stringify({ productId: 1, quantity: 1 }) } });
   const result = await load('http://127.0.0.1:3303/', {}, (index) => JSON.stringify({ productId: (index % PRODUCTS) + 1, type: 'SHIPMENT', quantity: 1 }));
   children.pop()?.kill('SIGTERM');
   return result;
@@ -176,6 +156,7 @@ function row(label: string, result: LoadResult): string {
 async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  printRunHeader('npm run bench:ledger');
   const app = await benchApp();
   const empty = await benchEmptyNext();
   const bare = await benchBare();

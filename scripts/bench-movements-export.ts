@@ -1,26 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import Database from 'better-sqlite3';
-import { generateTokenSecret, hashTokenSecret, displayPrefix } from '@/lib/auth/tokens';
 import { csvStream } from '@/lib/csv';
 import { disconnectReportReader } from '@/lib/db/report-reader';
-import { migrate } from '@/lib/db/migrate';
 import { jsonArrayStream } from '@/lib/http/file-response';
 import { presentMovement } from '@/lib/inventory/present';
 import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
 import { MOVEMENT_COLUMNS } from '@/lib/inventory/reports/report-columns';
+import { benchDatabase, DEFAULT_SHAPE } from './bench-data';
+import { printRunHeader, requireFreshBuild, startNextServer } from './bench-kit';
 import { measureInFreshProcess } from './bench-process';
 
 /**
- * The movements export at scale: seeds BENCH_MOVEMENTS (default 1,000,000) ledger rows into a
- * fresh SQLite database under data/bench/, then exports them as CSV and JSON through the lib
- * functions (each in a fresh process on compiled code, scripts/bench-process.ts) and over
- * HTTP against `next start` (needs `next build` first; skipped with BENCH_HTTP=0), printing
- * time to first byte, time to the first data
+ * The movements export at scale: on the benchmark database (scripts/bench-data.ts: 1,000,000
+ * movements), exports every movement as CSV and JSON through the lib functions (each in a
+ * fresh process on compiled code, scripts/bench-process.ts) and over HTTP against
+ * `next start` (a build current with the sources is made first; --no-build refuses a stale
+ * one; skipped with BENCH_HTTP=0), printing time to first byte, time to the first data
  * row, total time and peak RSS. The server's RSS is sampled over its whole process tree.
  * Last, a client that drops the download after the first megabyte: the CPU the server spends
  * in the next seconds shows whether the database work stopped. Prints figures; asserts nothing.
@@ -30,13 +26,7 @@ import { measureInFreshProcess } from './bench-process';
  *
  * Usage: npm run bench:exports   (BENCH_PORT, default 3330)
  */
-const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 1_000_000);
-const PRODUCTS = 10_000;
-const LOCATIONS = 3;
-const ROWS_PER_INSERT = 500;
-const directory = join(process.cwd(), 'data/bench');
-const path = join(directory, `movements-export-${MOVEMENTS}.db`);
-const tokenPath = `${path}.token`;
+const MOVEMENTS = DEFAULT_SHAPE.movements;
 const port = Number(process.env.BENCH_PORT ?? 3330);
 
 type Format = 'csv' | 'json';
@@ -48,93 +38,6 @@ interface Figures {
   peakRssMb: number;
   baselineRssMb: number;
   bytes: number;
-}
-
-/**
- * Ledger rows straight through the driver, in one transaction of multi-row INSERTs. Columns
- * are listed so that columns added later with defaults keep this working. Balances follow
- * the movements and stay non-negative, as the ledger's rules ask.
- */
-async function seed(): Promise<void> {
-  const partial = `${path}.partial`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
-  await migrate({ url: `file:${partial}` });
-  const database = new Database(partial);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = OFF');
-  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
-  const now = iso(Date.now());
-  const start = Date.parse('2026-01-01T00:00:00Z');
-
-  const secret = generateTokenSecret();
-  const movementColumns = '(product_id, location_id, type, quantity, balance_after, unit_cost_cents, reason, reference, transfer_id, created_by_id, created_at)';
-  const placeholders = (rows: number) => Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?)').join(', ');
-  const insertMany = database.prepare(`INSERT INTO stock_movements ${movementColumns} VALUES ${placeholders(ROWS_PER_INSERT)}`);
-  const balances = new Int32Array(PRODUCTS * LOCATIONS);
-
-  database.transaction(() => {
-    database
-      .prepare("INSERT INTO users (id, email, name, password_hash, role, disabled, created_at, updated_at) VALUES (1, 'bench@example.test', 'Bench', 'x', 'ADMIN', 0, ?, ?)")
-      .run(now, now);
-    database.prepare("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (1, 'bench', ?, ?, ?)").run(hashTokenSecret(secret), displayPrefix(secret), now);
-    const location = database.prepare('INSERT INTO locations (code, name, is_default, created_at, updated_at) VALUES (?, ?, 0, ?, ?)');
-    for (let index = 2; index <= LOCATIONS; index += 1) location.run(`BENCH-${index}`, `Bench shelf ${index}`, now, now);
-    const locationIds = (database.prepare('SELECT id FROM locations ORDER BY id').all() as Array<{ id: number }>).map((row) => row.id);
-    const product = database.prepare(
-      'INSERT INTO products (id, sku, sku_key, name, unit, price_cents, cost_cents, reorder_level, safety_stock, reorder_quantity, on_hand, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)',
-    );
-    for (let id = 1; id <= PRODUCTS; id += 1) {
-      const sku = `BENCH-${String(id).padStart(6, '0')}`;
-      product.run(id, sku, sku.toLowerCase(), `Bench item ${id}, size ${id % 7}`, 'each', 500 + (id % 900), 250 + (id % 400), now, now);
-    }
-
-    let batch: unknown[] = [];
-    let batchRows = 0;
-    for (let index = 0; index < MOVEMENTS; index += 1) {
-      const productId = (index % PRODUCTS) + 1;
-      const locationIndex = Math.floor(index / PRODUCTS) % LOCATIONS;
-      const slot = (productId - 1) * LOCATIONS + locationIndex;
-      const locationId = locationIds[locationIndex]!;
-      const balance = balances[slot]!;
-      let type: string;
-      let quantity: number;
-      if (balance < 10) {
-        type = 'RECEIPT';
-        quantity = 20 + (index % 50);
-      } else {
-        type = index % 11 === 0 ? 'ADJUSTMENT' : 'SHIPMENT';
-        quantity = -(1 + (index % 9));
-      }
-      balances[slot] = balance + quantity;
-      // A few awkward texts so that quoting and formula neutralisation are paid for too.
-      const reason = index % 1000 === 0 ? '=damaged, "returned"' : index % 13 === 0 ? 'cycle count' : null;
-      batch.push(productId, locationId, type, quantity, balance + quantity, type === 'RECEIPT' ? 300 + (index % 500) : null, reason, `${type === 'RECEIPT' ? 'PO' : 'SO'}-${index}`, iso(start + index * 10_000));
-      batchRows += 1;
-      if (batchRows === ROWS_PER_INSERT) {
-        insertMany.run(...batch);
-        batch = [];
-        batchRows = 0;
-      }
-    }
-    if (batchRows > 0) database.prepare(`INSERT INTO stock_movements ${movementColumns} VALUES ${placeholders(batchRows)}`).run(...batch);
-
-    const level = database.prepare('INSERT INTO stock_levels (product_id, location_id, on_hand, updated_at) VALUES (?, ?, ?, ?)');
-    const onHand = database.prepare('UPDATE products SET on_hand = ? WHERE id = ?');
-    for (let productId = 1; productId <= PRODUCTS; productId += 1) {
-      let total = 0;
-      for (let slot = 0; slot < LOCATIONS; slot += 1) {
-        const value = balances[(productId - 1) * LOCATIONS + slot]!;
-        total += value;
-        level.run(productId, locationIds[slot], value, now);
-      }
-      onHand.run(total, productId);
-    }
-  })();
-  database.pragma('wal_checkpoint(TRUNCATE)');
-  database.close();
-  renameSync(partial, path);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
-  writeFileSync(tokenPath, secret);
 }
 
 function vmKb(pid: number | 'self', field: 'VmRSS' | 'VmHWM'): number {
@@ -220,20 +123,6 @@ async function measureLib(format: Format): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
-async function waitForServer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('next start did not answer /api/health within 2 minutes');
-}
-
 async function download(url: string, token: string, { stopAfterBytes }: { stopAfterBytes?: number } = {}) {
   const controller = new AbortController();
   const started = performance.now();
@@ -279,14 +168,10 @@ function probeHealth(): { stop: () => Promise<number[]> } {
   };
 }
 
-async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: number; duringExportCpuRate: number; healthMs: number[] }> {
-  const token = readFileSync(tokenPath, 'utf8').trim();
-  const server = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `file:${path}`, AUTH_SECRET: randomBytes(33).toString('base64') },
-  });
+async function measureHttp(path: string, token: string): Promise<{ figures: Figures[]; afterAbortCpu: number; duringExportCpuRate: number; healthMs: number[] }> {
+  const running = await startNextServer({ port, env: { DATABASE_URL: `file:${path}` } });
+  const server = running.child;
   try {
-    await waitForServer(server);
     const base = `http://127.0.0.1:${port}/api/reports/movements`;
     // Warm the route (compilation caches, the database connection) on a small filtered file.
     await download(`${base}?format=csv&productId=1`, token);
@@ -312,26 +197,22 @@ async function measureHttp(): Promise<{ figures: Figures[]; afterAbortCpu: numbe
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     return { figures, afterAbortCpu: treeCpuSeconds(server.pid!) - cpuAtAbort, duringExportCpuRate: cpuRate, healthMs };
   } finally {
-    server.kill('SIGTERM');
+    running.stop();
   }
 }
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'measure') return measureLib(process.argv[3] as Format);
-  mkdirSync(directory, { recursive: true });
-  if (!existsSync(path) || !existsSync(tokenPath)) {
-    const started = performance.now();
-    await seed();
-    console.log(`Seeded ${MOVEMENTS.toLocaleString('en')} movements (${PRODUCTS} products, ${LOCATIONS} locations) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
-  }
+  printRunHeader('npm run bench:exports');
+  const { path, token } = await benchDatabase({ reseed: process.argv.includes('--reseed') });
   const results: Figures[] = (['csv', 'json'] as const).map((format) =>
     measureInFreshProcess<Figures>('scripts/bench-movements-export.ts', [format], { DATABASE_URL: `file:${path}` }),
   );
   let abortLine = '';
   let healthLine = '';
   if (process.env.BENCH_HTTP !== '0') {
-    if (!existsSync(join(process.cwd(), '.next/BUILD_ID'))) throw new Error('No production build: run `npx next build` first, or set BENCH_HTTP=0.');
-    const http = await measureHttp();
+    requireFreshBuild({ build: !process.argv.includes('--no-build') });
+    const http = await measureHttp(path, token);
     results.push(...http.figures);
     const sorted = [...http.healthMs].sort((a, b) => a - b);
     healthLine = `GET /api/health during the CSV download: ${sorted.length} answers, median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms, slowest ${(sorted.at(-1) ?? 0).toFixed(0)} ms.`;

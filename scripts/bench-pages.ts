@@ -1,8 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { disconnectDatabase } from '@/lib/db/client';
 import { countActiveAlerts } from '@/lib/inventory/count-active-alerts';
@@ -12,66 +8,44 @@ import { getProduct } from '@/lib/inventory/get-product';
 import { listLedgerEntries } from '@/lib/inventory/list-ledger-entries';
 import { listMovements, movementFilterSchema } from '@/lib/inventory/list-movements';
 import { listProducts } from '@/lib/inventory/list-products';
-import { BENCH_ADMIN, createPagesDatabase, hotProductId, isCurrent, RARE_WORD, type PagesDataShape } from './bench-pages-data';
+import { countLowStockProducts } from '@/lib/inventory/reports/count-low-stock-products';
+import { getLowStockReport } from '@/lib/inventory/reports/get-low-stock-report';
+import { getStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
+import { BENCH_ADMIN, benchDatabase, DEFAULT_SHAPE, hotProductId, RARE_WORD } from './bench-data';
+import { loadAverage, printRunHeader, requireFreshBuild, startNextServer, time as timeRuns, type Figures } from './bench-kit';
 
 /**
  * `npm run bench:pages [-- --reseed] [-- --iterations=30] [-- --no-build]`
  *
- * Issue 5's performance goal: with 100,000 products and 1,000,000 movements, the product
- * list, a search and a product detail page each render server-side in under 150 ms at the
- * median. Prints figures; asserts nothing.
+ * The pages' performance goal: with 100,000 products and 1,000,000 movements, the product
+ * list, a search, a product detail page, the reports and the ledger each render server-side
+ * in under 150 ms at the median. Prints figures; asserts nothing.
  *
- * 1. Seeds data/bench/pages/pages.db (kept between runs while the data shape and the
- *    migrations are unchanged; --reseed forces a new one).
+ * 1. Uses the benchmark database (scripts/bench-data.ts; seeded once, --reseed for a new one).
  * 2. Profiles the lib/inventory calls behind the pages in this process, and prints SQLite's
  *    plans for their statements.
- * 3. Builds the app when .next is missing or older than any source file (--no-build skips
- *    that), starts `next start` on the bench database, signs in through Auth.js's credentials
- *    callback, and times whole HTML responses: the server components' render, the database
- *    queries and the streaming of the complete document, over a warm connection to
- *    127.0.0.1. The browser's own work (hydration, painting) is not included.
+ * 3. Builds the app when the build (NEXT_DIST_DIR or .next) is missing or older than any
+ *    source file; with --no-build such a build is refused. Starts `next start` on the bench
+ *    database, signs in through Auth.js's credentials callback, and times whole HTML
+ *    responses: the server components' render, the database queries and the streaming of the
+ *    complete document, over a warm connection to 127.0.0.1. The browser's own work
+ *    (hydration, painting) is not included.
  */
 
-const SHAPE: PagesDataShape = {
-  products: Number(process.env.BENCH_PRODUCTS ?? 100_000),
-  movements: Number(process.env.BENCH_MOVEMENTS ?? 1_000_000),
-};
+const SHAPE = DEFAULT_SHAPE;
 const TARGET_MS = 150;
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const args = process.argv.slice(2);
 const ITERATIONS = Number(args.find((arg) => arg.startsWith('--iterations='))?.split('=')[1] ?? 30);
 const WARMUP = 5;
-const directory = join(process.cwd(), 'data/bench/pages');
-const path = join(directory, 'pages.db');
+let path = '';
 
 const HOT = hotProductId(SHAPE.products);
 /** A low product (below its reorder level: the detail page then looks up its alert). */
 const LOW = 33 * Math.floor(SHAPE.products / 66);
 
-interface Figures {
-  median: number;
-  p95: number;
-}
-
-function figures(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 const ms = (value: number) => value.toFixed(1).padStart(8);
-
-async function time(run: () => Promise<unknown>, iterations = ITERATIONS): Promise<Figures> {
-  for (let i = 0; i < WARMUP; i += 1) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return figures(samples);
-}
+const time = (run: () => Promise<unknown>) => timeRuns(run, { iterations: ITERATIONS, warmup: WARMUP });
 
 // ---------------------------------------------------------------------------------------
 // In-process profile of the domain calls and the plans of their statements.
@@ -88,6 +62,10 @@ const CALLS: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: `listLedgerEntries product ${HOT}`, run: () => listLedgerEntries({ filter: movementFilterSchema.parse({ productId: HOT }), limit: 10 }) },
   { name: `listLedgerEntries product ${LOW}`, run: () => listLedgerEntries({ filter: movementFilterSchema.parse({ productId: LOW }), limit: 10 }) },
   { name: 'listMovements all, first page', run: () => listMovements({ filter: movementFilterSchema.parse({}), limit: 50 }) },
+  { name: 'listLedgerEntries all, first page', run: () => listLedgerEntries({ filter: movementFilterSchema.parse({}), limit: 50 }) },
+  { name: 'getStockValuation 20 largest + totals', run: () => getStockValuation({ limit: 20 }) },
+  { name: 'getLowStockReport 50 most urgent', run: () => getLowStockReport({ limit: 50 }) },
+  { name: 'countLowStockProducts', run: () => countLowStockProducts() },
   { name: 'countActiveAlerts', run: () => countActiveAlerts() },
   { name: 'getDashboardSummary', run: () => getDashboardSummary() },
   { name: 'getLocationStockTotals', run: () => getLocationStockTotals() },
@@ -104,7 +82,12 @@ const PLANS: Array<{ name: string; sql: string }> = [
   { name: 'product ledger, ids', sql: `SELECT id FROM stock_movements WHERE product_id = ${HOT} ORDER BY id DESC LIMIT 11` },
   { name: 'whole ledger', sql: `SELECT * FROM stock_movements ORDER BY id DESC LIMIT 51` },
   { name: 'active alerts count', sql: `SELECT COUNT(*) FROM inventory_alerts WHERE status = 'ACTIVE'` },
-  { name: 'dashboard totals', sql: `SELECT COUNT(*), SUM(on_hand), SUM(CAST(on_hand AS BIGINT) * cost_cents) FROM products WHERE deleted_at IS NULL` },
+  { name: 'dashboard totals', sql: `SELECT COUNT(*), SUM(on_hand) FROM products WHERE deleted_at IS NULL` },
+  {
+    name: 'valuation totals',
+    sql: `SELECT COUNT(*), SUM(s.on_hand), SUM((CAST(s.on_hand AS BIGINT) * p.average_cost_micro_cents * 2 + 1000000) / 2000000) FROM stock_levels s JOIN products p ON p.id = s.product_id JOIN locations l ON l.id = s.location_id WHERE s.on_hand <> 0`,
+  },
+  { name: 'low stock, most urgent', sql: `SELECT id FROM products WHERE deleted_at IS NULL AND on_hand < reorder_level ORDER BY on_hand - reorder_level, sku_key, id LIMIT 50` },
   { name: 'location totals', sql: `SELECT location_id, SUM(on_hand), COUNT(*) FROM stock_levels WHERE on_hand > 0 GROUP BY location_id` },
 ];
 
@@ -118,7 +101,7 @@ function printPlans(): void {
 }
 
 async function profile(label: string): Promise<void> {
-  console.log(`\nDomain calls in this process (${label}; ${ITERATIONS} runs after ${WARMUP} warm-up; load average ${load()})`);
+  console.log(`\nDomain calls in this process (${label}; ${ITERATIONS} runs after ${WARMUP} warm-up; load average ${loadAverage()})`);
   console.log(`  ${'call'.padEnd(40)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(8)}`);
   for (const call of CALLS) {
     const result = await time(call.run);
@@ -140,52 +123,9 @@ const PAGES: Array<{ name: string; path: string; marker: string; goal: boolean }
   { name: `product detail (${SHAPE.movements / 50} movements)`, path: `/products/${HOT}`, marker: `SKU-${String(HOT).padStart(6, '0')}`, goal: true },
   { name: 'product detail, low stock', path: `/products/${LOW}`, marker: `SKU-${String(LOW).padStart(6, '0')}`, goal: false },
   { name: 'dashboard', path: '/', marker: 'Dashboard', goal: false },
+  { name: 'reports', path: '/reports', marker: 'Stock valuation', goal: true },
+  { name: 'movements (the ledger)', path: '/movements', marker: 'SKU-', goal: true },
 ];
-
-const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package.json', 'tailwind.config.ts', 'postcss.config.mjs'];
-
-function newestSource(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((name) => newestSource(join(entry, name))));
-}
-
-/** `next build` when there is no build, or a source file changed after it. */
-function ensureBuild(): void {
-  const buildId = join(process.cwd(), '.next/BUILD_ID');
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const stale = SOURCES.some((source) => newestSource(join(process.cwd(), source)) > builtAt);
-  if (!stale) return;
-  if (args.includes('--no-build')) {
-    console.log('\n.next is missing or older than the sources, but --no-build was given: measuring the existing build.');
-    return;
-  }
-  console.log(`\n${builtAt === 0 ? 'No build' : 'The build is older than the sources'}: running next build.`);
-  const build = spawnSync(join(process.cwd(), 'node_modules/.bin/next'), ['build'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('next build failed');
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `file:${path}`, AUTH_SECRET: randomBytes(33).toString('base64'), EXPORT_DIR: join(directory, 'exports') },
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/login`);
-      await response.text();
-      if (response.ok) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill();
-  throw new Error(`next start did not answer on port ${PORT} within 60 s`);
-}
 
 function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');
@@ -222,7 +162,7 @@ async function measurePages(cookie: string): Promise<Map<string, Figures>> {
 }
 
 function printTable(label: string, results: Map<string, Figures>): void {
-  console.log(`\nbench:pages (${label}): full HTML of each page under next start, ${ITERATIONS} requests after ${WARMUP} warm-up, load average ${load()}`);
+  console.log(`\nbench:pages (${label}): full HTML of each page under next start, ${ITERATIONS} requests after ${WARMUP} warm-up, load average ${loadAverage()}`);
   console.log(`  ${'page'.padEnd(34)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(8)} ${'target'.padStart(7)}  result`);
   for (const page of PAGES) {
     const result = results.get(page.name);
@@ -233,29 +173,23 @@ function printTable(label: string, results: Map<string, Figures>): void {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(directory, { recursive: true });
-  if (args.includes('--reseed') || !isCurrent(path, SHAPE)) {
-    const started = performance.now();
-    await createPagesDatabase(path, SHAPE);
-    console.log(`Seeded ${SHAPE.products} products and ${SHAPE.movements} movements in ${((performance.now() - started) / 1000).toFixed(1)} s (${path}).`);
-  } else {
-    console.log(`Using the seeded database ${path} (--reseed to make a new one).`);
-  }
+  printRunHeader('npm run bench:pages');
+  ({ path } = await benchDatabase({ shape: SHAPE, reseed: args.includes('--reseed') }));
   process.env.DATABASE_URL = `file:${path}`;
-  console.log(`Detail pages: product ${HOT} (the longest history), product ${LOW} (below its reorder level). Machine: load average ${load()}.`);
+  console.log(`Detail pages: product ${HOT} (the longest history), product ${LOW} (below its reorder level).`);
 
   await profile('schema as migrated');
-  ensureBuild();
-  const server = await startServer();
+  requireFreshBuild({ build: !args.includes('--no-build') });
+  const server = await startNextServer({ port: PORT, env: { DATABASE_URL: `file:${path}`, EXPORT_DIR: join(dirname(path), 'exports') } });
   try {
     const cookie = await signIn();
     const baseline = await measurePages(cookie);
     printTable('schema as migrated', baseline);
   } finally {
-    server.kill();
+    server.stop();
     await disconnectDatabase();
   }
-  console.log(`\nTarget: median under ${TARGET_MS} ms for the product list, a search and a product detail page (rows marked PASS/FAIL).`);
+  console.log(`\nTarget: median under ${TARGET_MS} ms for the pages marked PASS/FAIL.`);
 }
 
 main().catch((error: unknown) => {

@@ -1,29 +1,29 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { join } from 'node:path';
 import { csvStream } from '@/lib/csv';
+import { disconnectDatabase } from '@/lib/db/client';
 import { disconnectReportReader } from '@/lib/db/report-reader';
 import { jsonObjectStream } from '@/lib/http/file-response';
 import { streamStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
 import { MOVEMENT_COLUMNS, VALUATION_COLUMNS, streamedValuationCsvRows } from '@/lib/inventory/reports/report-columns';
-import { copyToPostgres, createLargeDatabase } from './bench-data';
+import { verifyLedger } from '@/lib/inventory/verify-ledger';
+import { benchDatabase, copyToPostgres, DEFAULT_SHAPE } from './bench-data';
+import { printRunHeader } from './bench-kit';
 import { measureInFreshProcess } from './bench-process';
 
 /**
- * `npm run bench:reports`: 100,000 products and 1,000,000 movements on SQLite, then the
- * valuation report (JSON and CSV) and the movements CSV, each in a fresh process running the
- * compiled report code (scripts/bench-process.ts), with its time and peak resident memory
- * (VmHWM). With BENCH_POSTGRES_URL (a server where a database may be created), the same data
- * is copied to PostgreSQL (database stockroom_bench_reports) and measured there too. Prints
- * figures; asserts nothing.
+ * `npm run bench:reports`: on the benchmark database (scripts/bench-data.ts: 100,000
+ * products, 1,000,000 movements), the valuation report (JSON now and as of mid-history, CSV),
+ * the movements CSV and `ledger:verify`, each in a fresh process running compiled code
+ * (scripts/bench-process.ts), with its time and peak resident memory (VmHWM). With
+ * BENCH_POSTGRES_URL (a server where a database may be created), the same data is copied to
+ * PostgreSQL (database stockroom_bench_reports) and measured there too. Prints figures;
+ * asserts nothing.
  */
-const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
-const MOVEMENTS_PER_PRODUCT = 10;
-const directory = join(process.cwd(), 'data/bench-reports');
-const path = join(directory, `reports-${PRODUCTS}.db`);
+/** The seeded history covers the last 365 days: half-way back cuts the ledger in two. */
+const MID_HISTORY = new Date(Date.now() - 182 * 86_400_000).toISOString().slice(0, 10);
 
 function peakRssMb(): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
@@ -47,7 +47,7 @@ function sink(): { stream: Writable; bytes: () => number; firstByteAt: () => num
   };
 }
 
-async function measure(what: string): Promise<void> {
+async function measure(what: string, asOf: string): Promise<void> {
   // What the process holds before the report: Node and the report code. Reports read through
   // the driver adapter (lib/db/report-reader.ts), so Prisma's query compiler never loads.
   const baselineRssMb = process.memoryUsage().rss / 1_048_576;
@@ -62,8 +62,7 @@ async function measure(what: string): Promise<void> {
     }
   }
   if (what === 'valuation-json' || what === 'valuation-json-asof') {
-    // The seeded history runs through January 2026: mid-month cuts the ledger in half.
-    const valuation = streamStockValuation(what === 'valuation-json-asof' ? { asOf: '2026-01-15' } : {});
+    const valuation = streamStockValuation(what === 'valuation-json-asof' ? { asOf } : {});
     const out = sink();
     const body = jsonObjectStream({ head: { asOf: valuation.asOf }, rows: counted(valuation.rows), tail: valuation.totals });
     await pipeline(Readable.fromWeb(body as never), out.stream);
@@ -75,6 +74,10 @@ async function measure(what: string): Promise<void> {
     await pipeline(Readable.fromWeb(csvStream(VALUATION_COLUMNS, counted(streamedValuationCsvRows(valuation))) as never), out.stream);
     bytes = out.bytes();
     firstByteMs = (out.firstByteAt() ?? performance.now()) - started;
+  } else if (what === 'ledger-verify') {
+    const { discrepancies } = await verifyLedger();
+    if (discrepancies.length > 0) throw new Error(`ledger:verify found ${discrepancies.length} differences`);
+    await disconnectDatabase();
   } else {
     const out = sink();
     await pipeline(Readable.fromWeb(csvStream(MOVEMENT_COLUMNS, counted(iterateMovements({ from: undefined, toExclusive: undefined }))) as never), out.stream);
@@ -88,13 +91,9 @@ async function measure(what: string): Promise<void> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode === 'measure') return measure(process.argv[3] ?? '');
-  mkdirSync(directory, { recursive: true });
-  if (!existsSync(path)) {
-    const started = performance.now();
-    await createLargeDatabase({ path, products: PRODUCTS, movementsPerProduct: MOVEMENTS_PER_PRODUCT });
-    console.log(`Seeded ${PRODUCTS} products and ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements in ${((performance.now() - started) / 1000).toFixed(1)} s (${path}).`);
-  }
+  if (mode === 'measure') return measure(process.argv[3] ?? '', process.argv[4] ?? MID_HISTORY);
+  printRunHeader('npm run bench:reports');
+  const { path } = await benchDatabase({ reseed: process.argv.includes('--reseed') });
   const engines: Array<{ label: string; url: string }> = [{ label: 'SQLite', url: `file:${path}` }];
   const postgresServer = process.env.BENCH_POSTGRES_URL;
   if (postgresServer) {
@@ -104,14 +103,16 @@ async function main(): Promise<void> {
     engines.push({ label: 'PostgreSQL', url });
   }
   for (const engine of engines) {
-    const results = ['valuation-json', 'valuation-json-asof', 'valuation-csv', 'movements-csv'].map((what) =>
+    const results = ['valuation-json', 'valuation-json-asof', 'valuation-csv', 'movements-csv', 'ledger-verify'].map((what) =>
       measureInFreshProcess<{ what: string; seconds: number; baselineRssMb: number; peakRssMb: number; rows: number; bytes: number; firstByteMs?: number }>(
         'scripts/bench-reports.ts',
-        [what],
+        [what, MID_HISTORY],
         { DATABASE_URL: engine.url },
       ),
     );
-    console.log(`\nbench:reports on ${engine.label}: ${PRODUCTS} products, ${PRODUCTS * MOVEMENTS_PER_PRODUCT} movements (each report in a fresh process)\n`);
+    console.log(
+      `\nbench:reports on ${engine.label}: ${DEFAULT_SHAPE.products.toLocaleString('en')} products, ${DEFAULT_SHAPE.movements.toLocaleString('en')} movements; mid-history is ${MID_HISTORY} (each in a fresh process)\n`,
+    );
     console.log(
       `${'report'.padEnd(20)} ${'seconds'.padStart(8)} ${'RSS before MB'.padStart(14)} ${'peak RSS MB'.padStart(12)} ${'rows'.padStart(9)} ${'MB out'.padStart(8)} ${'first byte'.padStart(11)}`,
     );
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
       console.log(`${result.what.padEnd(20)} ${result.seconds.toFixed(2).padStart(8)} ${result.baselineRssMb.toFixed(0).padStart(14)} ${result.peakRssMb.toFixed(0).padStart(12)} ${String(result.rows).padStart(9)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${first.padStart(11)}`);
     }
   }
-  console.log('\nTargets: valuation of 1,000,000 movements under 3 s; peak RSS under 200 MB.');
+  console.log('\nTargets: valuation of 1,000,000 movements under 3 s; peak RSS under 200 MB. ledger-verify runs through the Prisma client (its RSS includes it).');
   console.log('"RSS before" is the process (plain node, compiled report code) before the report starts: the report itself adds the difference.');
 }
 
