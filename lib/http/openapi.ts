@@ -497,7 +497,6 @@ export function buildOpenApiDocument(): JsonSchema {
       description: `Inventory ledger API. Send \`Authorization: Bearer <token>\` (a token from POST /api/tokens). Money is a decimal string such as "12.50"; timestamps are ISO-8601 UTC. Lists take \`?limit=\` (at most 200) and \`?cursor=\` and answer \`{ data, nextCursor }\`. Error codes map to: ${Object.entries(HTTP_STATUS_BY_CODE)
         .map(([code, status]) => `${code} ${status}`)
         .join(', ')}.`,
-      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     // Relative: the server the document was fetched from, whatever proxy or name is in front.
     servers: [{ url: '/', description: 'This Stockroom server' }],
