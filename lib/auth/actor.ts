@@ -3,8 +3,9 @@ import { db } from '@/lib/db/client';
 import type { User } from '@/lib/db/generated/sqlite/client';
 import { AppError } from '@/lib/errors';
 import { authenticateApiToken } from './authenticate-api-token';
-import { auth, sessionIsCurrent } from './config';
+import { auth } from './config';
 import { can, isReadPermission, type Permission, type Role } from './roles';
+import { sessionIsCurrent } from './session-lifetime';
 
 /** Who is acting, as every door sees it: re-read from the database on each request. */
 export interface Actor {

@@ -1,8 +1,9 @@
-import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { isAppError } from '@/lib/errors';
 import { requestClient } from './client-address';
 import { signInSchema } from './schemas';
+import { SESSION_MAX_AGE_SECONDS, withinLifetime } from './session-lifetime';
 import { signInWithPassword } from './sign-in-with-password';
 
 declare module 'next-auth' {
@@ -27,22 +28,6 @@ declare module '@auth/core/jwt' {
 /** Shown on the sign-in page; the code travels in the URL, so it says nothing sensitive. */
 export class RateLimitedSignIn extends CredentialsSignin {
   override code = 'rate_limited';
-}
-
-/**
- * A session lives a working day from its sign-in, however often it is refreshed; roles and the
- * disabled flag are re-read on every request (lib/auth/actor.ts).
- */
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-const SESSION_MAX_AGE_MS = SESSION_MAX_AGE_SECONDS * 1000;
-
-function withinLifetime(signedInAt: unknown, now: number): boolean {
-  return typeof signedInAt === 'number' && signedInAt <= now && now - signedInAt < SESSION_MAX_AGE_MS;
-}
-
-/** The session signed in under the user's current version, less than 12 hours ago. */
-export function sessionIsCurrent(session: Session, currentVersion: number, now = Date.now()): boolean {
-  return session.sessionVersion === currentVersion && withinLifetime(session.signedInAt, now);
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
