@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgres/client';
 import { PrismaClient } from './generated/sqlite/client';
 import { DEFAULT_DATABASE_URL, engineOf, sqliteFilePath, type DatabaseEngine } from './engine';
+import { ensurePrivateFile } from './private-file';
 
 /**
  * One client type for the whole code base. Both generated clients come from the same
@@ -33,8 +34,11 @@ function createClient(url: string, engine: DatabaseEngine): Database {
   if (engine === 'postgresql') {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
+  const path = sqliteFilePath(url);
+  // Owner-only, like its -wal and -shm files after it (lib/db/private-file.ts).
+  ensurePrivateFile(path);
   const client = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    adapter: new PrismaBetterSqlite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS }),
   });
   // The adapter keeps one connection per client, so a connection-level pragma set now holds for
   // its life; it is the first statement the connection receives.

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { engineOf, sqliteFilePath, type DatabaseEngine } from './engine';
 import { foldNameKeys } from './fold-name-keys';
+import { ensurePrivateFile } from './private-file';
 
 /**
  * Applies the project's SQL migrations offline, on either engine. Prisma's migration engine
@@ -138,7 +139,7 @@ export async function migrate({ url, root = process.cwd() }: { url: string; root
 
 function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
   const path = sqliteFilePath(url);
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateFile(path);
   const database = new Sqlite(path, { timeout: 15_000 });
   try {
     // WAL lets readers run beside the single writer; it is a property of the file and persists.

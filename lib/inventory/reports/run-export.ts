@@ -3,6 +3,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { csvChunks } from '@/lib/csv';
 import { db } from '@/lib/db/client';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/db/private-file';
 import type { ReportExport } from '@/lib/db/generated/sqlite/client';
 import { getLowStockReport } from './get-low-stock-report';
 import { getStockValuation } from './get-stock-valuation';
@@ -36,7 +37,8 @@ async function collect(chunks: AsyncIterable<string>): Promise<string> {
 async function writeAtomically(directory: string, fileName: string, contents: string): Promise<number> {
   const temporary = join(directory, `.${fileName}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temporary, contents, { encoding: 'utf8', flag: 'wx' });
+    // Owner-only, like the database: reports list stock, costs and values.
+    await writeFile(temporary, contents, { encoding: 'utf8', flag: 'wx', mode: PRIVATE_FILE_MODE });
     await rename(temporary, join(directory, fileName));
   } catch (error) {
     await rm(temporary, { force: true });
@@ -51,7 +53,7 @@ async function writeAtomically(directory: string, fileName: string, contents: st
  */
 export async function runExport({ exportDir, actorId, now = new Date() }: { exportDir: string; actorId: number | null; now?: Date }): Promise<ReportExport[]> {
   const directory = resolveExportDir(exportDir);
-  await mkdir(directory, { recursive: true });
+  await mkdir(directory, { recursive: true, mode: PRIVATE_DIR_MODE });
   const [lowStock, valuation] = await Promise.all([getLowStockReport(), getStockValuation({ now })]);
   const suffix = randomUUID().slice(0, 8);
   const stamp = fileStamp(now);
