@@ -282,8 +282,9 @@ describe('supplier links', () => {
     const product = await newProduct();
     const supplier = await createSupplier({ input: { name: tag('S'), email: null, phone: null, notes: null }, actorId: null });
     const input = link({ leadTimeDays: 1 });
-    await expectAppError(linkProductSupplier({ productId: 987_654, supplierId: supplier.id, input, actorId: null }), 'NOT_FOUND');
-    await expectAppError(linkProductSupplier({ productId: product.id, supplierId: 987_654, input, actorId: null }), 'NOT_FOUND');
+    // The product is the end a person chooses: its 404 names the field, so a form shows it beside the picker.
+    await expectAppError(linkProductSupplier({ productId: 987_654, supplierId: supplier.id, input, actorId: null }), 'NOT_FOUND', { productId: 'This product does not exist or was deleted' });
+    expect((await expectAppError(linkProductSupplier({ productId: product.id, supplierId: 987_654, input, actorId: null }), 'NOT_FOUND')).details.fieldErrors).toBeUndefined();
     await expectAppError(unlinkProductSupplier({ productId: 987_654, supplierId: supplier.id, actorId: null }), 'NOT_FOUND');
     await deleteSupplier({ id: supplier.id, actorId: null });
     await expectAppError(linkProductSupplier({ productId: product.id, supplierId: supplier.id, input, actorId: null }), 'NOT_FOUND');
