@@ -22,6 +22,15 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * own headers; /api/docs has its own policy).
  */
 export default function proxy(request: NextRequest) {
+  // A percent-escape that is not UTF-8 (`/api/products/%FF`) makes Next's router answer 500 for
+  // any dynamic route (vercel/next.js#92527): no such path names anything, so it is a 404 here.
+  // API paths pass through the proxy only when they hold a `%` (the second matcher).
+  if (!isDecodable(request.nextUrl.pathname)) {
+    return request.nextUrl.pathname.startsWith('/api/')
+      ? NextResponse.json({ code: 'NOT_FOUND', message: 'Not found: the path is not valid percent-encoded UTF-8.' }, { status: 404 })
+      : new NextResponse('Not found', { status: 404 });
+  }
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const https = isHttps(request.nextUrl, request.headers);
   const signedIn = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
   let response: NextResponse;
@@ -43,6 +52,15 @@ export default function proxy(request: NextRequest) {
   return response;
 }
 
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  matcher: ['/((?!api|_next/static|_next/image|favicon.svg|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!api|_next/static|_next/image|favicon.svg|favicon.ico|robots.txt).*)', '/api/(.*%.*)'],
 };
