@@ -118,14 +118,12 @@ function dataProblemOf(error: unknown): DataProblem | undefined {
 }
 
 /**
- * The field to name: the column when the driver reports it (as the API spells it); for a number out of range, the
- * quantity, since every other stored number is bounded by its schema and only ledger totals
- * grow; otherwise the form as a whole.
+ * The field to name: the column when the driver reports it (as the API spells it), otherwise
+ * the request as a whole: the error alone does not say which input it came from.
  */
-function fieldOf(error: unknown, problem: DataProblem): string {
+function fieldOf(error: unknown): string {
   const column = driverCauseOf(error)?.column;
-  if (typeof column === 'string' && column) return column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-  return problem === 'outOfRange' ? 'quantity' : '_';
+  return typeof column === 'string' && column ? column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()) : '_';
 }
 
 /**
@@ -147,7 +145,7 @@ export function classifyDatabaseError(error: unknown): AppError | undefined {
   if (problem) {
     console.error(`Bug: the database refused data that validation let through (${problem}); answered 400`, error);
     const { message, field } = DATA_PROBLEM_MESSAGES[problem];
-    return new AppError('VALIDATION_FAILED', message, { fieldErrors: { [fieldOf(error, problem)]: field } });
+    return new AppError('VALIDATION_FAILED', message, { fieldErrors: { [fieldOf(error)]: field } });
   }
   return undefined;
 }

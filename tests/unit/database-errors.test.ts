@@ -23,14 +23,14 @@ describe('classifyDatabaseError', () => {
       [postgres('22021'), '_'],
       [postgres('22P05'), '_'],
       [prismaError('P2010', { originalCode: '22001', kind: 'LengthMismatch', column: 'supplier_sku' }), 'supplierSku'],
-      [prismaError('P2010', { originalCode: '22003', kind: 'ValueOutOfRange', cause: 'value "3000000000" is out of range for type integer' }), 'quantity'],
+      [prismaError('P2010', { originalCode: '22003', kind: 'ValueOutOfRange', cause: 'value "3000000000" is out of range for type integer' }), '_'],
       [prismaError('P2010', { originalCode: '22P02', kind: 'InvalidInputValue' }), '_'],
       [postgres('22007'), '_'],
       [postgres('22008'), '_'],
       [postgres('54000'), '_'],
       [sqlite('SQLITE_TOOBIG', 'string or blob too big'), '_'],
       [sqlite('SQLITE_MISMATCH', 'datatype mismatch'), '_'],
-      [sqlite('SQLITE_ERROR', 'integer overflow'), 'quantity'],
+      [sqlite('SQLITE_ERROR', 'integer overflow'), '_'],
     ];
     for (const [error, field] of cases) {
       const answer = classifyDatabaseError(error);
