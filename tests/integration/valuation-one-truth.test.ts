@@ -91,6 +91,23 @@ describe('one valuation truth', () => {
     expect(await getStockValuation({ asOf: '2025-02-28', limit: 3 })).toMatchObject({ rows: [], totalValue: '0.00', totalQuantity: 0, lineCount: 0 });
   });
 
+  it('the largest lines as of now are exact when only the products with the largest bounds are read', async () => {
+    const actorId = await makeUser('MANAGER');
+    const main = (await db().location.findFirstOrThrow({ where: { isDefault: true, deletedAt: null } })).id;
+    const bin = await createLocation({ input: createLocationSchema.parse({ code: tag('TOP'), name: 'Top bin' }), actorId: null });
+    // More products than the first round of candidates (64), with values that tie and with
+    // stock split so that a product's whole on-hand overstates each of its lines.
+    for (let index = 0; index < 90; index += 1) {
+      const product = await newProduct({}, actorId);
+      await post(actorId, { productId: product.id, type: 'RECEIPT', quantity: 10 + (index % 7) * 3, unitCost: `${1 + (index % 5)}.25` });
+      if (index % 3 === 0) await post(actorId, { productId: product.id, type: 'TRANSFER', quantity: 5 + (index % 4), locationId: main, toLocationId: bin.id });
+    }
+    const full = largestFirst((await getStockValuation()).rows);
+    for (const limit of [1, 3, 20, 50, 200]) {
+      expect((await getStockValuation({ limit })).rows, `limit ${limit}`).toEqual(full.slice(0, limit));
+    }
+  });
+
   it('the low-stock report limited in SQL is the first rows of the whole report, most urgent first', async () => {
     const actorId = await makeUser('MANAGER');
     for (let index = 0; index < 6; index += 1) {

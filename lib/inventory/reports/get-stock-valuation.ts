@@ -116,6 +116,11 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
   return { asOf: asOf ?? cutoff.toISOString(), rows: rows(), totals: () => ({ totalQuantity, totalValue: formatCents(totalValue) }) };
 }
 
+/** `quantity` units at `average` micro-cents, in cents rounded half-up, as valueInCents computes it. */
+function lineValue(quantity: string, average: string): string {
+  return `((CAST(${quantity} AS BIGINT) * ${average} * 2 + ${MICRO_PER_CENT}) / ${2n * MICRO_PER_CENT})`;
+}
+
 /**
  * One line per stock level holding stock, with its value in cents, as SQL over which the
  * totals and the largest lines are computed without bringing the lines into memory. The
@@ -125,11 +130,10 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
  * ledger:verify); as of a past day, the last ledger row before its end, as the stream does.
  */
 function valuationLines(args: SqlArguments, cutoff: Date | null): string {
-  const value = (quantity: string, average: string) => `((CAST(${quantity} AS BIGINT) * ${average} * 2 + ${MICRO_PER_CENT}) / ${2n * MICRO_PER_CENT})`;
   if (cutoff === null) {
     return `
       SELECT p."id" AS product_id, p."sku_key", p."sku", p."name", s."location_id", l."code",
-             s."on_hand" AS quantity, p."average_cost_micro_cents" AS average, ${value('s."on_hand"', 'p."average_cost_micro_cents"')} AS value
+             s."on_hand" AS quantity, p."average_cost_micro_cents" AS average, ${lineValue('s."on_hand"', 'p."average_cost_micro_cents"')} AS value
         FROM "stock_levels" s
         JOIN "products" p ON p."id" = s."product_id"
         JOIN "locations" l ON l."id" = s."location_id"
@@ -138,7 +142,7 @@ function valuationLines(args: SqlArguments, cutoff: Date | null): string {
   const levelCutoff = args.add(cutoff, 'datetime');
   const productCutoff = args.add(cutoff, 'datetime');
   return `
-    SELECT product_id, "sku_key", "sku", "name", "location_id", "code", quantity, average, ${value('quantity', 'average')} AS value
+    SELECT product_id, "sku_key", "sku", "name", "location_id", "code", quantity, average, ${lineValue('quantity', 'average')} AS value
       FROM (
         SELECT p."id" AS product_id, p."sku_key", p."sku", p."name", s."location_id", l."code",
                COALESCE((SELECT m."balance_after" FROM "stock_movements" m
@@ -167,13 +171,8 @@ export async function getStockValuationTotals({ asOf, now = new Date() }: Pick<S
   };
 }
 
-async function largestLines(limit: number, asOf: string | undefined, now: Date): Promise<ValuationRow[]> {
-  const reader = await reportReader();
-  const cutoff = asOf ? valuationCutoff(asOf, now) : null;
-  const page = await reader.query(
-    (args) => `SELECT * FROM (${valuationLines(args, cutoff)}) lines ORDER BY value DESC, "sku_key", "code" LIMIT ${args.add(limit, 'int')}`,
-  );
-  return page.map(([productId, , sku, name, locationId, code, quantity, average, value]) => ({
+function toRow([productId, , sku, name, locationId, code, quantity, average, value]: unknown[]): ValuationRow {
+  return {
     productId: Number(productId),
     sku: String(sku),
     name: String(name),
@@ -182,7 +181,31 @@ async function largestLines(limit: number, asOf: string | undefined, now: Date):
     quantity: Number(quantity),
     unitCost: formatAverageCost(BigInt(average as Numeric)),
     value: formatCents(BigInt(value as Numeric)),
-  }));
+  };
+}
+
+/** Products whose whole on-hand is read first when looking for the largest lines as of now. */
+const FIRST_CANDIDATES = 64;
+
+async function largestLines(limit: number, asOf: string | undefined, now: Date): Promise<ValuationRow[]> {
+  const reader = await reportReader();
+  const largest = (cutoff: Date | null, products?: (args: SqlArguments) => string) =>
+    reader.query((args) => {
+      const lines = valuationLines(args, cutoff);
+      const only = products ? `WHERE product_id IN (${products(args)})` : '';
+      return `SELECT * FROM (${lines}) lines ${only} ORDER BY value DESC, "sku_key", "code" LIMIT ${args.add(limit, 'int')}`;
+    });
+  if (asOf) return (await largest(valuationCutoff(asOf, now))).map(toRow);
+  // As of now, a line is worth at most its product's whole on-hand at the product's average
+  // (its bound). The lines of the products with the largest bounds give a value that the
+  // `limit`-th largest line reaches at least; every line worth that much belongs to a product
+  // whose bound reaches it, so the answer is among those products' lines, ties included.
+  const bound = lineValue('"on_hand"', '"average_cost_micro_cents"');
+  // `+` keeps SQLite from reading most of the table through the on_hand index: a plain scan is cheaper.
+  const first = await largest(null, (args) => `SELECT "id" FROM "products" WHERE +"on_hand" > 0 ORDER BY ${bound} DESC LIMIT ${args.add(Math.max(FIRST_CANDIDATES, limit), 'int')}`);
+  if (first.length < limit) return (await largest(null)).map(toRow);
+  const floor = BigInt(first.at(-1)![8] as Numeric);
+  return (await largest(null, () => `SELECT "id" FROM "products" WHERE +"on_hand" > 0 AND ${bound} >= ${floor}`)).map(toRow);
 }
 
 /**
