@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { api, callerWithRole, createProduct, UNKNOWN_TOKEN } from './api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, callerWithRole, createProduct, UNKNOWN_TOKEN, type Caller } from './api';
 
 interface Posted {
   data: Array<{ id: number; quantity: number; balanceAfter: number; transferId: string | null }>;
   onHand: number;
 }
 
+/** One caller per role for the file: each costs a bcrypt hash. */
+let manager: Caller;
+let clerk: Caller;
+let viewer: Caller;
+beforeAll(async () => {
+  [manager, clerk, viewer] = await Promise.all([callerWithRole('MANAGER'), callerWithRole('CLERK'), callerWithRole('VIEWER')]);
+});
+
 describe('stock movements', () => {
   it('POST /api/stock-movements posts rows; broken rules 400, unknown products 404, overselling 409 with what is available', async () => {
-    const clerk = await callerWithRole('CLERK');
-    const viewer = await callerWithRole('VIEWER');
-    const product = await createProduct((await callerWithRole('MANAGER')).token);
-    const location = await api.post<{ id: number }>('/api/locations', { token: (await callerWithRole('MANAGER')).token, json: { code: `B${randomUUID().slice(0, 6)}`, name: 'Bin' } });
+    const product = await createProduct(manager.token);
+    const location = await api.post<{ id: number }>('/api/locations', { token: manager.token, json: { code: `B${randomUUID().slice(0, 6)}`, name: 'Bin' } });
 
     const receipt = await api.post<Posted>('/api/stock-movements', { token: clerk.token, json: { sku: product.sku.toLowerCase(), type: 'RECEIPT', quantity: 5, unitCost: '1.25' } });
     expect(receipt.status).toBe(201);
@@ -33,8 +39,7 @@ describe('stock movements', () => {
   });
 
   it('an Idempotency-Key replays the first answer, and refuses a different body with 409', async () => {
-    const clerk = await callerWithRole('CLERK');
-    const product = await createProduct((await callerWithRole('MANAGER')).token);
+    const product = await createProduct(manager.token);
     const headers = { 'idempotency-key': randomUUID() };
     const json = { productId: product.id, type: 'RECEIPT', quantity: 3 };
     const first = await api.post<Posted>('/api/stock-movements', { token: clerk.token, json, headers });
@@ -48,8 +53,7 @@ describe('stock movements', () => {
   });
 
   it('POST /api/stock-movements/batch posts all or none, errors keyed by row', async () => {
-    const clerk = await callerWithRole('CLERK');
-    const product = await createProduct((await callerWithRole('MANAGER')).token);
+    const product = await createProduct(manager.token);
     const batch = await api.post<{ data: Array<{ balanceAfter: number }> }>('/api/stock-movements/batch', {
       token: clerk.token,
       json: { movements: [{ productId: product.id, type: 'RECEIPT', quantity: 4 }, { productId: product.id, type: 'SHIPMENT', quantity: 1 }] },
@@ -67,14 +71,11 @@ describe('stock movements', () => {
     expect((await api.post('/api/stock-movements/batch', { token: clerk.token, json: { movements: [{ productId: 999_999, type: 'RECEIPT', quantity: 1 }] } })).status).toBe(404);
     const tooMany = Array.from({ length: 1001 }, () => ({ productId: product.id, type: 'RECEIPT', quantity: 1 }));
     expect((await api.post('/api/stock-movements/batch', { token: clerk.token, json: { movements: tooMany } })).status).toBe(413);
-    const viewer = await callerWithRole('VIEWER');
     expect((await api.post('/api/stock-movements/batch', { token: viewer.token, json: { movements: [] } })).status).toBe(403);
   });
 
   it('GET /api/stock-movements pages the ledger newest first; GET /api/stock-movements/{id} reads one row', async () => {
-    const viewer = await callerWithRole('VIEWER');
-    const clerk = await callerWithRole('CLERK');
-    const product = await createProduct((await callerWithRole('MANAGER')).token);
+    const product = await createProduct(manager.token);
     for (const quantity of [1, 2, 3]) await api.post('/api/stock-movements', { token: clerk.token, json: { productId: product.id, type: 'RECEIPT', quantity } });
     const first = await api.get<{ data: Array<{ id: number; quantity: number }>; nextCursor: string | null }>('/api/stock-movements', { token: viewer.token, query: { productId: product.id, limit: 2 } });
     expect(first.body.data.map((row) => row.quantity)).toEqual([3, 2]);
@@ -91,8 +92,6 @@ describe('stock movements', () => {
 
 describe('alerts', () => {
   it('a shipment below the reorder level opens an alert: listed, counted, dismissed once', async () => {
-    const manager = await callerWithRole('MANAGER');
-    const clerk = await callerWithRole('CLERK');
     const product = await createProduct(manager.token, { reorderLevel: 5 });
     await api.post('/api/stock-movements', { token: clerk.token, json: { productId: product.id, type: 'RECEIPT', quantity: 6 } });
     await api.post('/api/stock-movements', { token: clerk.token, json: { productId: product.id, type: 'SHIPMENT', quantity: 3 } });
