@@ -8,18 +8,27 @@
  * so an injected <script> or event-handler attribute does not run; no eval outside `next dev`.
  * Styles: the app's stylesheets come from this origin; the one <style> element written at run
  * time is sonner's (the toasts), which inserts an empty element and then fills it, so both
- * states are allowed by their exact hashes rather than by 'unsafe-inline'. A newer sonner
- * writes other bytes: tests/unit/security-headers.test.ts then fails with the hash to use.
+ * states are allowed by their exact hashes rather than by 'unsafe-inline'. Style attributes
+ * (style-src-attr): the only ones in server-rendered HTML are Headless UI's visually hidden
+ * helpers (`<span hidden style="position:fixed;...">`), allowed by the hashes of their two exact
+ * values ('unsafe-hashes' is what lets a hash match an attribute); any other style attribute in
+ * markup is refused. Styles React sets from script go through the CSSOM, which CSP does not
+ * govern. A newer sonner or Headless UI writes other bytes: tests/unit/security-headers.test.ts
+ * then fails with the hashes to use.
  */
 
 /** sha256 of "" and of the stylesheet sonner 2.0.8 inserts. */
 export const SONNER_STYLE_HASHES = ["'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='", "'sha256-StEaX+se6YS7pqjzrzMIA0KaX9zF/8zAhvQXZAe5epY='"];
+
+/** sha256 of the style attribute of Headless UI 2.2's Hidden, with and without `display:none`. */
+export const HEADLESS_UI_HIDDEN_STYLE_HASHES = ["'sha256-CFWxk59hmWWhsVWNXy+t1albqTRppvlCMXFTDkd+1YA='", "'sha256-wufmRgHTnAZKW2ev4w01Mn5OPCFS2QU3vRSjSMs25Ys='"];
 
 export function contentSecurityPolicy({ nonce, development = false, https = false }: { nonce: string; development?: boolean; https?: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'nonce-${nonce}' ${SONNER_STYLE_HASHES.join(' ')}`,
+    `style-src-attr 'unsafe-hashes' ${HEADLESS_UI_HIDDEN_STYLE_HASHES.join(' ')}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, createNonce, isHttps, SONNER_STYLE_HASHES } from '@/lib/http/security-headers';
+import { createElement, type ComponentType } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { contentSecurityPolicy, createNonce, HEADLESS_UI_HIDDEN_STYLE_HASHES, isHttps, SONNER_STYLE_HASHES } from '@/lib/http/security-headers';
 
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const directives = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
 
 describe('the page security headers', () => {
@@ -24,8 +27,18 @@ describe('the page security headers', () => {
     const line = source.split('\n').find((candidate) => candidate.startsWith('__insertCSS("'));
     expect(line, 'sonner no longer inserts its stylesheet this way: check the toasts under the CSP').toBeDefined();
     const css = JSON.parse((line as string).slice('__insertCSS('.length, (line as string).lastIndexOf(')'))) as string;
-    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
     expect(SONNER_STYLE_HASHES).toEqual([hash(''), hash(css)]);
+  });
+
+  it('style attributes: only the exact ones Headless UI renders for its hidden helpers (update the hashes when it changes)', async () => {
+    // Internal to Headless UI (not in its exports map), so loaded by path.
+    const internal = (await import(join(process.cwd(), 'node_modules/@headlessui/react/dist/internal/hidden.js'))) as {
+      Hidden: ComponentType<{ features: number }>;
+      HiddenFeatures: Record<'Hidden' | 'Focusable', number>;
+    };
+    const styleOf = (features: number) => /style="([^"]*)"/.exec(renderToStaticMarkup(createElement(internal.Hidden, { features })))?.[1] ?? '';
+    expect(HEADLESS_UI_HIDDEN_STYLE_HASHES).toEqual([hash(styleOf(internal.HiddenFeatures.Hidden)), hash(styleOf(internal.HiddenFeatures.Focusable))]);
+    expect(directives(contentSecurityPolicy({ nonce: 'n' })).get('style-src-attr')).toEqual(["'unsafe-hashes'", ...HEADLESS_UI_HIDDEN_STYLE_HASHES]);
   });
 
   it('a nonce is fresh each time and 128 bits of base64', () => {
