@@ -10,6 +10,9 @@ export async function register(): Promise<void> {
   // Sign-in throttling counts per client: the server stamps each request with its socket's peer.
   const { installPeerAddressStamp } = await import('@/lib/auth/client-address');
   installPeerAddressStamp();
+  // Request ids and one log line per request; in production, a graceful stop on SIGTERM.
+  const { installServerLifecycle } = await import('@/lib/http/server-lifecycle');
+  installServerLifecycle({ gracefulShutdown: environment.NODE_ENV === 'production' });
   if (environment.ADMIN_EMAIL && environment.ADMIN_PASSWORD) {
     const { ensureFirstAdmin } = await import('@/lib/auth/ensure-first-admin');
     const created = await ensureFirstAdmin({ email: environment.ADMIN_EMAIL, password: environment.ADMIN_PASSWORD });

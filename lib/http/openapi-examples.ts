@@ -71,7 +71,7 @@ const exportRecord = {
 };
 
 export const OPENAPI_EXAMPLES: Record<string, unknown> = {
-  Health: { status: 'ok', database: 'sqlite' },
+  Health: { status: 'ok', database: 'sqlite', migrations: 'current' },
   NewApiToken: { id: 3, name: 'stock sync', token: 'sr_q3V9xK2mTfL0pW8rYb4nJcHs6dAe1uGi7oZk5vNxRtM', scope: 'write', expiresAt: '2026-06-07T14:05:00.000Z' },
   ApiToken: { id: 3, name: 'stock sync', prefix: 'sr_q3V9xK', createdAt: at, lastUsedAt: null, scope: 'write', expiresAt: '2026-06-07T14:05:00.000Z', userId: 2 },
   User: { id: 2, email: 'sam@example.com', name: 'Sam Clerk', role: 'CLERK', disabled: false, createdAt: at },

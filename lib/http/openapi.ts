@@ -208,7 +208,8 @@ const operations: Operation[] = [
     operationId: 'getHealth',
     summary: 'Liveness and database check',
     tag: 'System',
-    description: 'Answers 503 with `status: "unavailable"` (same shape) when the database does not answer.',
+    description:
+      'Answers 503 with `status: "unavailable"` (same shape, with `reason`) when the database does not answer, when migrations of this build are not applied yet, and while the server drains on SIGTERM.',
     success: { status: 200, description: 'The server and its database answer', response: healthSchema },
     errors: [],
     public: true,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, isAppError, validationFailed, validationFailedFromZod } from '@/lib/errors';
 import { classifyDatabaseError } from '@/lib/db/errors';
+import { logger } from '@/lib/logger';
 import { HTTP_STATUS_BY_CODE } from './status';
 
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
@@ -36,7 +37,7 @@ export function handleApiError(error: unknown): Response {
   if (isAppError(error)) return errorResponse(error);
   const translated = classifyDatabaseError(error);
   if (translated) return errorResponse(translated);
-  console.error('Unhandled error in route handler', error);
+  logger().error({ err: error }, 'unhandled error in route handler');
   return errorResponse(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
 }
 

@@ -5,9 +5,9 @@ import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(async () => {
-  const { ok, engine } = await checkHealth();
-  if (!ok) return jsonResponse({ status: 'unavailable', database: engine }, { status: 503, headers: { 'retry-after': '5' } });
-  return jsonResponse({ status: 'ok', database: engine });
+  const health = await checkHealth();
+  if (health.status !== 'ok') return jsonResponse(health, { status: 503, headers: { 'retry-after': '5' } });
+  return jsonResponse(health);
 });
 
 /** Anything else is 405 in the API's error shape, naming what the resource accepts. */
