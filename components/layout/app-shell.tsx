@@ -52,13 +52,17 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
   const [menuOpen, setMenuOpen] = useState(false);
   const alertCount = useActiveAlertCount(activeAlertCount);
   return (
-    <div className="min-h-screen">
-      <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col border-r border-slate-200 bg-white py-5 lg:flex">
-        <Brand />
-        <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
-          <NavLinks activeAlertCount={alertCount} />
-        </nav>
-        <UserPanel user={user} signOut={signOut} />
+    <div className="min-h-screen lg:flex">
+      {/* The column stretches with the page, so its border and background run its full height;
+          the navigation inside stays in view while the page scrolls. */}
+      <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">
+        <div className="sticky top-0 flex h-screen flex-col py-5">
+          <Brand />
+          <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
+            <NavLinks activeAlertCount={alertCount} />
+          </nav>
+          <UserPanel user={user} signOut={signOut} />
+        </div>
       </aside>
 
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between border-b border-slate-200 bg-white/95 px-4 backdrop-blur lg:hidden">
@@ -98,7 +102,7 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
         </DialogPanel>
       </Dialog>
 
-      <main className="lg:pl-64">
+      <main className="min-w-0 lg:flex-1">
         <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</div>
       </main>
     </div>
