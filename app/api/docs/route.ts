@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { requestActor } from '@/lib/auth/actor';
 import { isAppError } from '@/lib/errors';
 import { apiRoute, methodNotAllowed } from '@/lib/http/route';
+import { createNonce, isHttps, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from '@/lib/http/security-headers';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,6 +14,8 @@ export const dynamic = 'force-dynamic';
  * styles are <style> elements it writes at run time, allowed by a nonce it is given (the
  * nonce travels in a data attribute: a `nonce` attribute's value is hidden from scripts).
  * Search is off: it runs in a worker made from a blob, which the policy does not allow.
+ * The other headers every HTML page carries come from lib/http/security-headers.ts (the
+ * proxy, which sets them on the app's pages, leaves /api alone).
  */
 /**
  * The one stylesheet Redoc 2.5.4's bundle writes before it is given the nonce (perfect-scrollbar's,
@@ -31,11 +33,13 @@ export const GET = apiRoute(async (request) => {
     signIn.searchParams.set('callbackUrl', '/api/docs');
     return new Response(null, { status: 303, headers: { location: `${signIn.pathname}${signIn.search}`, 'cache-control': 'no-store' } });
   }
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = createNonce();
   return new Response(page(nonce), {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
+      'permissions-policy': PERMISSIONS_POLICY,
+      ...(isHttps(new URL(request.url), request.headers) ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {}),
       'content-security-policy': [
         "default-src 'none'",
         "script-src 'self'",

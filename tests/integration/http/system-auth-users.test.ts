@@ -28,6 +28,7 @@ describe('system', () => {
     const policy = page.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toMatch(/unsafe-(inline|eval)/);
+    expect(page.headers.get('permissions-policy')).toContain('camera=(self)');
     const html = await page.text();
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(html).toContain(`data-style-nonce="${nonce}"`);

@@ -10,8 +10,8 @@ import { methodNotAllowed } from '@/lib/http/route';
 let bundle: Promise<Buffer> | undefined;
 
 function redocBundle(): Promise<Buffer> {
-  // A package file read at run time, not code to bundle: the build must not trace for it.
-  bundle ??= readFile(join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', 'redoc', 'bundles', 'redoc.standalone.js'));
+  // A fixed path, so that the build traces this one file into the standalone server folder.
+  bundle ??= readFile(join(process.cwd(), 'node_modules', 'redoc', 'bundles', 'redoc.standalone.js'));
   return bundle;
 }
 
