@@ -15,6 +15,7 @@ import { listUsers } from '@/lib/auth/list-users';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
+import { decodeCursor } from '@/lib/pagination';
 import { AuditChanges } from './audit-changes';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -45,6 +46,19 @@ const ACTION_TONE: Record<string, 'green' | 'blue' | 'red'> = { CREATE: 'green',
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** Everyone who could have changed something, for the person filter (a shop has a handful; the bound stops a runaway loop). */
+async function everyone() {
+  const people: Awaited<ReturnType<typeof listUsers>>['data'] = [];
+  let cursor: number | undefined;
+  for (let page = 0; page < 10; page += 1) {
+    const { data, nextCursor } = await listUsers({ limit: 200, cursor });
+    people.push(...data);
+    cursor = nextCursor ? decodeCursor(nextCursor) : undefined;
+    if (cursor === undefined) break;
+  }
+  return people;
+}
+
 function one(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 }
@@ -65,7 +79,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'entity')] ??= issue.message;
   const [page, people] = await Promise.all([
     parsed.success ? listAuditLog({ filter: parsed.data, limit: parsed.data.limit, cursor: parsed.data.cursor }) : Promise.resolve(null),
-    listUsers({ limit: 200, cursor: undefined }),
+    everyone(),
   ]);
   const filtered = Object.values(values).some(Boolean);
 
@@ -92,7 +106,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             </Select>
             <Select label="Person" name="actorId" defaultValue={values.actorId} error={errors.actorId}>
               <option value="">Anyone</option>
-              {people.data.map((person) => (
+              {people.map((person) => (
                 <option key={person.id} value={String(person.id)}>
                   {person.name} ({person.email})
                 </option>
