@@ -6,7 +6,7 @@ import { CATEGORY_LIMITS } from './field-limits';
 
 const categoryFields = {
   name: requiredTextSchema('Name', CATEGORY_LIMITS.name),
-  description: optionalTextSchema('Description', CATEGORY_LIMITS.description),
+  description: optionalTextSchema('Description', CATEGORY_LIMITS.description, 'multiline'),
 };
 
 export const createCategorySchema = z.strictObject(categoryFields);

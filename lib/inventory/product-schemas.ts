@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextSchema } from '@/lib/plain-text';
 import { idSchema, MAX_INT32, moneySchema, optionalTextSchema, requiredTextSchema } from './schema-parts';
 import { PRODUCT_DEFAULTS, PRODUCT_LIMITS } from './field-limits';
 
@@ -19,10 +20,9 @@ const stockLevelNumber = (label: string) =>
 const productFields = {
   sku: skuSchema,
   name: requiredTextSchema('Name', PRODUCT_LIMITS.name),
-  description: optionalTextSchema('Description', PRODUCT_LIMITS.description),
+  description: optionalTextSchema('Description', PRODUCT_LIMITS.description, 'multiline'),
   categoryId: idSchema.nullish().transform((value) => value ?? null),
-  unit: z
-    .string({ message: 'Unit must be text' })
+  unit: plainTextSchema('line', 'Unit')
     .trim()
     .min(1, 'Unit is required')
     .max(PRODUCT_LIMITS.unit, `Unit must be at most ${PRODUCT_LIMITS.unit} characters`),

@@ -17,7 +17,7 @@ const supplierFields = {
   name: requiredTextSchema('Name', SUPPLIER_LIMITS.name),
   email: optionalEmailSchema,
   phone: optionalTextSchema('Phone', SUPPLIER_LIMITS.phone),
-  notes: optionalTextSchema('Notes', SUPPLIER_LIMITS.notes),
+  notes: optionalTextSchema('Notes', SUPPLIER_LIMITS.notes, 'multiline'),
 };
 
 export const createSupplierSchema = z.strictObject(supplierFields);
