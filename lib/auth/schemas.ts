@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { plainTextSchema } from '@/lib/plain-text';
 import { recordIdSchema, timestampSchema } from '@/lib/output-schema-parts';
 import { ROLES } from './roles';
 
-export const emailSchema = z
-  .string({ message: 'Email is required' })
+export const emailSchema = plainTextSchema('line', 'Email', 'Email is required')
   .trim()
   .min(1, 'Email is required')
   .max(254, 'Email is too long')
@@ -28,8 +28,7 @@ export const tokenLifetimeSchema = z
   .min(1, 'expiresInDays must be at least 1')
   .max(365, 'expiresInDays must be at most 365');
 
-export const personNameSchema = z
-  .string({ message: 'Name is required' })
+export const personNameSchema = plainTextSchema('line', 'Name', 'Name is required')
   .trim()
   .min(1, 'Name is required')
   .max(120, 'Name must be at most 120 characters');
@@ -44,8 +43,7 @@ export const signInSchema = z.object({
 export const tokenExchangeSchema = z.strictObject({
   email: emailSchema,
   password: z.string({ message: 'Password is required' }).min(1, 'Password is required').max(200, 'Password is too long'),
-  name: z
-    .string({ message: 'Token name is required' })
+  name: plainTextSchema('line', 'Token name', 'Token name is required')
     .trim()
     .min(1, 'Token name is required')
     .max(100, 'Token name must be at most 100 characters'),
