@@ -25,10 +25,10 @@ export function ProfileForm({ action, name, notifyLowStock }: { action: FormActi
   );
 }
 
-/** The current password proves it is really you; every other device is signed out after the change. */
+/** The current password proves it is really you; every other device is signed out after the change (the action then reloads the page with a notice). */
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   return (
-    <ActionForm action={action} fieldNames={['currentPassword', 'newPassword', 'confirmPassword']} submitLabel="Change password" onSuccess={(state) => toast.success(state.message)}>
+    <ActionForm action={action} fieldNames={['currentPassword', 'newPassword', 'confirmPassword']} submitLabel="Change password">
       {({ errors }) => (
         <>
           <Field label="Current password" name="currentPassword" type="password" required autoComplete="current-password" error={errors.currentPassword} />

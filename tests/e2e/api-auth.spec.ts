@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { adminToken, bearer, createUserWithToken, exchangeToken, uniqueEmail } from './fixtures/api';
 import { E2E_ADMIN } from './fixtures/constants';
+import { postJsonFrom } from './fixtures/from-address';
 
 const errorShape = { code: expect.any(String), message: expect.any(String) };
 
@@ -153,4 +154,67 @@ test('a cookie-authenticated write from another origin is refused', async ({ pag
   expect(sameOrigin.status()).toBe(201);
   const read = await page.request.get('/api/users');
   expect(read.status()).toBe(200);
+});
+
+/**
+ * Throttling over real HTTP against `next start`: the client is the socket's address, which
+ * the server stamps on each request itself. Each test sends from its own 127.x address, so the
+ * rest of the suite (from 127.0.0.1) is never slowed by these failures.
+ */
+test.describe('sign-in throttling by client address', () => {
+  test('40 attempts from one client, each claiming another X-Forwarded-For: 429 from the 31st on', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 40; attempt += 1) {
+      const answer = await postJsonFrom(
+        '127.0.0.2',
+        '/api/tokens',
+        { email: uniqueEmail('nobody'), password: 'wrong-password', name: 'x' },
+        { 'x-forwarded-for': `198.51.100.${attempt}`, 'x-real-ip': `203.0.113.${attempt}` },
+      );
+      statuses.push(answer.status);
+      if (answer.status === 429) expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses.slice(30)).toEqual(Array(10).fill(429));
+  });
+
+  test("someone else's 5 failures from another address do not stop the owner's correct password", async ({ request }) => {
+    const owner = await createUserWithToken(request, 'CLERK');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await postJsonFrom('127.0.0.3', '/api/tokens', { email: owner.email, password: 'a-guess-at-it', name: 'x' })).status).toBe(401);
+    }
+    const guesser = await postJsonFrom('127.0.0.3', '/api/tokens', { email: owner.email, password: owner.password, name: 'x' });
+    expect(guesser.status).toBe(429);
+    const ownerAnswer = await postJsonFrom('127.0.0.4', '/api/tokens', { email: owner.email, password: owner.password, name: 'x' });
+    expect(ownerAnswer.status, ownerAnswer.body).toBe(201);
+  });
+
+  test('30 wrong passwords for one email sent at the same instant: at most 5 answers of 401, the rest 429 with Retry-After', async ({ request }) => {
+    const target = await createUserWithToken(request, 'VIEWER');
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => postJsonFrom('127.0.0.5', '/api/tokens', { email: target.email, password: 'not-the-password', name: 'x' })),
+    );
+    const unauthorized = answers.filter((answer) => answer.status === 401);
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(unauthorized.length).toBeLessThanOrEqual(5);
+    expect(unauthorized.length + limited.length).toBe(30);
+    for (const answer of limited) expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+test.describe('tokens expire and may be read-only', () => {
+  test('a read token reads and may not write; scope and expiry are answered and listed', async ({ request }) => {
+    const admin = await createUserWithToken(request, 'ADMIN');
+    const created = await request.post('/api/tokens', { data: { email: admin.email, password: admin.password, name: 'reader', scope: 'read', expiresInDays: 7 } });
+    expect(created.status()).toBe(201);
+    const reader = (await created.json()) as { token: string; scope: string; expiresAt: string };
+    expect(reader.scope).toBe('read');
+    expect(Date.parse(reader.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 60 * 60 * 1000);
+    expect((await request.get('/api/products', { headers: bearer(reader.token) })).status()).toBe(200);
+    const write = await request.post('/api/categories', { headers: bearer(reader.token), data: { name: uniqueEmail('read-only') } });
+    expect(write.status()).toBe(403);
+    expect(await write.json()).toMatchObject({ code: 'FORBIDDEN' });
+    const listed = (await (await request.get('/api/tokens', { headers: bearer(admin.token) })).json()) as { data: Array<{ scope: string; expiresAt: string }> };
+    expect(listed.data.map((token) => token.scope).sort()).toEqual(['read', 'write']);
+  });
 });

@@ -84,6 +84,7 @@ test('an API token is shown once, then only its prefix is listed', async ({ page
   await page.getByRole('button', { name: 'Create token' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create an API token' });
   await dialog.getByLabel('Token name').fill(name);
+  await dialog.getByLabel('Your password').fill(E2E_ADMIN.password);
   await dialog.getByRole('button', { name: 'Create token' }).click();
 
   const secretField = page.getByRole('dialog').getByLabel('Your new API token');

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { changePasswordSchema, setPasswordSchema, updateMeSchema } from '@/lib/auth/account-schemas';
 import { authorizeAction } from '@/lib/auth/actor';
@@ -108,10 +109,12 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
     }
     await changeOwnPassword({ userId: actor.id, input: parsed.data, client: requestClient(await headers()) });
     await renewSession({ email: actor.email, password: parsed.data.newPassword });
-    return { status: 'success', message: 'Password changed. Every other device has been signed out.' };
   } catch (error) {
     return formStateFromError(error);
   }
+  // A redirect, not a re-render of this request: Next renders a redirect's target with the
+  // cookies just set (the new session), whereas this request still carries the ended one.
+  redirect('/settings?tab=account&password=changed');
 }
 
 /** Ends every session of the user, this one included, and goes to the sign-in page. */

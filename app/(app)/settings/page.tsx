@@ -103,10 +103,15 @@ async function TokensSection({ actor, owner }: { actor: Actor; owner: { id: numb
   );
 }
 
-async function AccountSection({ actor }: { actor: Actor }) {
+async function AccountSection({ actor, passwordChanged }: { actor: Actor; passwordChanged: boolean }) {
   const account = await getAccount({ userId: actor.id });
   return (
     <div className="grid gap-6 lg:grid-cols-2">
+      {passwordChanged && (
+        <p role="status" className="rounded-lg border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800 lg:col-span-2">
+          Password changed. Every other device has been signed out.
+        </p>
+      )}
       <Card>
         <header className="border-b border-slate-100 px-5 py-4">
           <h2 className="text-sm font-semibold text-slate-800">Profile</h2>
@@ -245,7 +250,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Settings" description={`Signed in as ${actor.email} (${ROLE_LABELS[actor.role]}).`} />
       <SettingsTabs current={tab} showUsers={canManageUsers} />
       {tab === 'users' && <UsersSection actor={actor} cursor={one(search.cursor)} />}
-      {tab === 'account' && <AccountSection actor={actor} />}
+      {tab === 'account' && <AccountSection actor={actor} passwordChanged={one(search.password) === 'changed'} />}
       {owner && <TokensSection actor={actor} owner={owner} />}
       {owner?.id === actor.id && (
         <p className="mt-3 text-xs text-slate-500">
