@@ -112,10 +112,17 @@ function componentId(schema: z.ZodType): string | undefined {
   return z.globalRegistry.get(schema)?.id;
 }
 
+/** zod writes the named schemas an answer uses as its own `$defs`; the document keeps them as components. */
+function pointAtComponents<T>(json: T): T {
+  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', `"${COMPONENT_REF}`)) as T;
+}
+
 /** A $ref to the schema's component when it has an id, else the schema written inline. */
 function answerSchema(schema: z.ZodType): JsonSchema {
   const id = componentId(schema);
-  return id ? { $ref: `${COMPONENT_REF}${id}` } : schemaOf(schema, 'output');
+  if (id) return { $ref: `${COMPONENT_REF}${id}` };
+  const { $defs: _named, ...inline } = pointAtComponents(schemaOf(schema, 'output'));
+  return inline;
 }
 
 const LIST_EXAMPLE_CURSOR = 'eyJpZCI6NDJ9';
@@ -467,12 +474,21 @@ function describeOperation(operation: Operation): JsonSchema {
   };
 }
 
-/** Every named answer schema (`.meta({ id })`), as components whose refs point at each other. */
+/**
+ * Every named schema the answers use (`.meta({ id })`), as components whose refs point at
+ * each other. Each answer is converted on its own rather than zod's global registry whole:
+ * that registry lives on globalThis, and Next's server may load one module once per bundle
+ * layer, so the registry can hold two copies of a named schema (and refuses the duplicate id).
+ */
 function answerComponents(): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', unrepresentable: 'any', uri: (id) => `${COMPONENT_REF}${id}` }) as { schemas: Record<string, JsonSchema> };
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]),
-  );
+  const components: Record<string, JsonSchema> = {};
+  for (const { success } of operations) {
+    const answer = success.response ?? success.list;
+    if (!answer) continue;
+    const { $defs = {} } = pointAtComponents(schemaOf(answer, 'output')) as { $defs?: Record<string, JsonSchema> };
+    for (const [id, schema] of Object.entries($defs)) components[id] ??= schema;
+  }
+  return components;
 }
 
 function pageComponents(): Record<string, JsonSchema> {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { buildOpenApiDocument } from '@/lib/http/openapi';
 import { OPENAPI_EXAMPLES } from '@/lib/http/openapi-examples';
 import type { LowStockRow } from '@/lib/inventory/reports/get-low-stock-report';
@@ -129,6 +129,12 @@ describe('the OpenAPI document', () => {
   it('has every operation exercised by the HTTP contract tests (tests/integration/http)', () => {
     const exercised = operationsExercised();
     expect(operations.map(({ key }) => key).filter((key) => !exercised.has(key))).toEqual([]);
+  });
+
+  it('builds when the global zod registry holds a second schema under a used id, as when the Next server loads a module once per bundle layer', () => {
+    z.string().meta({ id: 'Money' });
+    const again = buildOpenApiDocument() as typeof document;
+    expect(again.components.schemas.Money).toEqual(document.components.schemas.Money);
   });
 
   it('keeps the report schemas equal to the rows the reports build', () => {
