@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { buttonClasses } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Not found' };
 
 /** Unknown addresses, and pages the signed-in role may not see (requirePageActor → notFound). */
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request like every page: a prerendered copy's scripts would lack the nonce of
+  // the request's Content-Security-Policy (proxy.ts) and be refused.
+  await connection();
   return (
     <div className="flex min-h-[70vh] flex-col items-center justify-center px-4 py-16 text-center">
       {/* eslint-disable-next-line @next/next/no-img-element */}
