@@ -18,7 +18,7 @@ export interface Actor {
   scope: 'read' | 'write';
 }
 
-function toActor(user: User, via: Actor['via'], scope: Actor['scope']): Actor {
+function toActor(user: Pick<User, 'id' | 'email' | 'name' | 'role'>, via: Actor['via'], scope: Actor['scope']): Actor {
   return { id: user.id, email: user.email, name: user.name, role: user.role, via, scope };
 }
 
