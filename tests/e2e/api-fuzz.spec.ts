@@ -30,6 +30,8 @@ import { E2E_ADMIN } from './fixtures/constants';
  *   the credentials of a user of the fuzzer's own, and its email and password only values the
  *   boundary refuses: a failed sign-in counts against the client address, which every e2e spec
  *   shares, and against the email, and the shared admin's email is never used.
+ * And `isDefault: true` is never sent: a new default location would take the movements of the
+ * specs running beside this one.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -322,6 +324,12 @@ function isSignIn(operation: Operation): boolean {
   return operation.public && takesPassword(operation);
 }
 
+/**
+ * Fields whose `true` changes what every other spec running beside this one sees: a new
+ * default location would receive their movements. Every other value is still sent.
+ */
+const SHARED_SWITCHES = new Set(['isDefault']);
+
 /** Values the boundary refuses for an email or password, so that no sign-in fails and counts. */
 const REFUSED_CREDENTIALS: Json[] = [null, 0, 2 ** 53, true, [], { a: 1 }, '', '\u0000', 'a\u0000b', LONG_TEXT, POLLUTION];
 
@@ -365,6 +373,7 @@ function casesFor(document: Document, operation: Operation, fixtures: Fixtures, 
     // CPU): those get the ALWAYS values only, which keeps the run inside its time.
     const values = credentials && /email|password/i.test(name) ? REFUSED_CREDENTIALS : takesPassword(operation) ? ALWAYS : valuesFor(where, SAMPLE_PER_FIELD.body);
     for (const value of values) {
+      if (SHARED_SWITCHES.has(name) && value === true) continue;
       const body = baseline();
       if (body === undefined) continue;
       const label = `body ${fieldPath.join('.')}=${(JSON.stringify(value) ?? 'undefined').slice(0, 60)}`;
