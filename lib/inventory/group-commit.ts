@@ -36,6 +36,8 @@ interface Waiting {
 interface QueueState {
   waiting: Waiting[];
   running: number;
+  /** A startGroups is due on the next turn of the event loop. */
+  scheduled: boolean;
   /** groupSizes[n]: how many groups of n requests this process has written. */
   groupSizes: number[];
 }
@@ -43,7 +45,7 @@ interface QueueState {
 // Kept on globalThis, like the database client: route bundles and server actions of one
 // process must share one queue.
 const globalForQueue = globalThis as unknown as { stockroomPostingQueue?: QueueState };
-const queue = (globalForQueue.stockroomPostingQueue ??= { waiting: [], running: 0, groupSizes: [] });
+const queue = (globalForQueue.stockroomPostingQueue ??= { waiting: [], running: 0, scheduled: false, groupSizes: [] });
 
 /** Posts one request through the queue: resolves with its own answer or rejects with its own error. */
 export function submitPosting(request: PostingRequest): Promise<PostingResult> {
@@ -53,7 +55,21 @@ export function submitPosting(request: PostingRequest): Promise<PostingResult> {
   });
 }
 
+/**
+ * Starts groups while there are free slots, one event-loop turn after being asked. better-sqlite3
+ * is synchronous, so a whole SQLite transaction runs within one turn of the event loop and no
+ * request can reach the queue while it runs: without this turn every group would be a group of
+ * one. Waiting for it lets the requests whose bodies have already arrived (I/O callbacks of the
+ * same turn) join the group first; an idle server pays a few microseconds.
+ */
 function pump(): void {
+  if (queue.scheduled) return;
+  queue.scheduled = true;
+  setImmediate(startGroups);
+}
+
+function startGroups(): void {
+  queue.scheduled = false;
   const limit = databaseEngine() === 'postgresql' ? POSTGRES_CONCURRENT_GROUPS : 1;
   while (queue.running < limit && queue.waiting.length > 0) {
     const group = takeGroup();

@@ -165,8 +165,8 @@ describe('group commit of single movements', () => {
       planned.push(reference);
       if (reference === 'boom') throw new Error('injected planning fault');
     });
-    // The first requests start groups of their own at once (one on SQLite, four on PostgreSQL's
-    // pool); the rest, "boom" among them, wait and are then taken as one group.
+    // Sent at once, they are cut into groups of several (how many depends on the engine's slots):
+    // "boom", in the middle, shares its group with others.
     const references = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'boom', 'r9', 'r10', 'r11'];
     const outcomes = await Promise.all(
       references.map((reference) =>
