@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
+import { idParamSchema } from '@/lib/inventory/schema-parts';
 
 /**
  * The entities of the audit trail as the API names them (API.md, "Audit log"), and the model
@@ -33,13 +34,11 @@ const dateBoundSchema = z
     message: 'Use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z',
   });
 
-const idFilterSchema = z.coerce.number({ message: 'Must be a whole number id' }).int('Must be a whole number id').positive('Must be a whole number id');
-
 export const auditLogFilterSchema = z
   .object({
     entity: z.enum(AUDIT_ENTITIES as [AuditEntity, ...AuditEntity[]], { message: `entity must be one of ${AUDIT_ENTITIES.join(', ')}` }).optional(),
-    entityId: idFilterSchema.optional(),
-    actorId: idFilterSchema.optional(),
+    entityId: idParamSchema.optional(),
+    actorId: idParamSchema.optional(),
     from: dateBoundSchema.optional(),
     to: dateBoundSchema.optional(),
   })

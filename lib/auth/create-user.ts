@@ -1,6 +1,6 @@
 import { recordAudit } from '@/lib/audit';
-import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { writeTransaction } from '@/lib/db/write-transaction';
 import type { User } from '@/lib/db/generated/sqlite/client';
 import { AppError } from '@/lib/errors';
 import { hashPassword } from './password';
@@ -10,7 +10,7 @@ import type { CreateUserInput } from './schemas';
 export async function createUser({ input, actorId }: { input: CreateUserInput; actorId: number | null }): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db().$transaction(async (tx) => {
+    return await writeTransaction(async (tx) => {
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, role: input.role, passwordHash },
       });
