@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { bearer, createUserWithToken, type Role } from './fixtures/api';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { bearer, createLocation, createProduct, expectError, json, tokenFor, unique, userFor } from './fixtures/api';
 
 /**
  * The stock ledger over real HTTP against `next start` (API.md: stock movements, batch,
- * Idempotency-Key, alerts). Every test creates its own products with unique SKUs and only
- * looks at rows of those products: other files post movements on the same server meanwhile.
+ * Idempotency-Key, alerts): what only a real server shows (concurrent requests racing for
+ * stock and for an idempotency key, headers, bodies as the network carries them) and the
+ * ledger's behaviour end to end. The answers' shapes are also checked against the OpenAPI
+ * document by the vitest contract tests (tests/integration/http). Every test creates its own
+ * products with unique SKUs and only looks at rows of those products: other files post
+ * movements on the same server meanwhile.
  */
-
-const errorShape = { code: expect.any(String), message: expect.any(String) };
 
 /** The fields of a ledger row, exactly (API.md, "Stock movement"). */
 const MOVEMENT_FIELDS = ['id', 'productId', 'locationId', 'type', 'quantity', 'balanceAfter', 'unitCost', 'reason', 'reference', 'transferId', 'createdBy', 'createdAt'];
@@ -44,50 +46,6 @@ interface Alert {
   createdAt: string;
   dismissedAt: string | null;
   resolvedAt: string | null;
-}
-
-interface User {
-  id: number;
-  token: string;
-}
-
-/** One user per role per worker: creating users hashes passwords, which is slow on purpose. */
-const usersByRole = new Map<Role, Promise<User>>();
-function userFor(request: APIRequestContext, role: Role): Promise<User> {
-  let user = usersByRole.get(role);
-  if (!user) {
-    user = createUserWithToken(request, role).then(({ id, token }) => ({ id, token }));
-    usersByRole.set(role, user);
-  }
-  return user;
-}
-const tokenFor = async (request: APIRequestContext, role: Role) => (await userFor(request, role)).token;
-
-const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
-
-async function json<T = Record<string, unknown>>(response: APIResponse, status: number): Promise<T> {
-  expect(response.status(), `${response.url()}: ${await response.text()}`).toBe(status);
-  return (await response.json()) as T;
-}
-
-async function expectError(response: APIResponse, status: number, code: string, errorKeys?: string[]): Promise<Record<string, unknown>> {
-  const body = await json(response, status);
-  expect(body).toMatchObject({ ...errorShape, code });
-  if (errorKeys) expect(Object.keys((body.errors ?? {}) as Record<string, string>).sort()).toEqual([...errorKeys].sort());
-  return body;
-}
-
-async function createProduct(request: APIRequestContext, token: string, data: Record<string, unknown> = {}): Promise<{ id: number; sku: string }> {
-  const sku = unique('LG');
-  const response = await request.post('/api/products', { headers: bearer(token), data: { sku, name: `Ledger ${sku}`, price: '9.99', ...data } });
-  const created = await json<{ id: number; sku: string }>(response, 201);
-  return { id: created.id, sku };
-}
-
-async function createLocation(request: APIRequestContext, token: string): Promise<number> {
-  const code = unique('LGL');
-  const response = await request.post('/api/locations', { headers: bearer(token), data: { code, name: `Bin ${code}` } });
-  return (await json<{ id: number }>(response, 201)).id;
 }
 
 function postMovement(request: APIRequestContext, token: string, data: unknown, headers: Record<string, string> = {}) {
@@ -324,7 +282,7 @@ test.describe('POST /api/stock-movements', () => {
     await expectError(await postMovement(request, token, { productId: id, type: 'TRANSFER', quantity: 1, toLocationId: 2_000_000_000 }), 404, 'NOT_FOUND', ['toLocationId']);
 
     const oversell = await expectError(await postMovement(request, token, { productId: id, type: 'SHIPMENT', quantity: 4 }), 409, 'INSUFFICIENT_STOCK', ['quantity']);
-    expect(oversell.available).toBe(3);
+    expect(oversell).toMatchObject({ available: 3, errors: { quantity: 'Only 3 on hand' } });
     const overAdjust = await expectError(await postMovement(request, token, { productId: id, type: 'ADJUSTMENT', quantity: -5 }), 409, 'INSUFFICIENT_STOCK');
     expect(overAdjust.available).toBe(3);
     // Stock at another location does not count: a location never goes below zero.
@@ -341,6 +299,11 @@ test.describe('POST /api/stock-movements', () => {
 
     const gone = await createProduct(request, token);
     await post(request, token, { productId: gone.id, type: 'RECEIPT', quantity: 1 });
+    // Holding stock, it cannot be deleted (its units would be stranded); counted to zero, it can.
+    const refused = await expectError(await request.delete(`/api/products/${gone.id}`, { headers: bearer(token) }), 409, 'CONFLICT');
+    expect(refused.message).toBe(`${gone.sku} still holds 1 unit (1 at MAIN): ship, adjust or count them to zero first.`);
+    expect((await productDetail(request, token, gone.id)).onHand).toBe(1);
+    await post(request, token, { productId: gone.id, type: 'COUNT', quantity: 0 });
     await shouldDelete(request, token, gone.id);
     await expectError(await postMovement(request, token, { productId: gone.id, type: 'SHIPMENT', quantity: 1 }), 404, 'NOT_FOUND', ['productId']);
     await expectError(await postMovement(request, token, { sku: gone.sku, type: 'RECEIPT', quantity: 1 }), 404, 'NOT_FOUND', ['sku']);
@@ -484,7 +447,7 @@ test.describe('POST /api/stock-movements/batch', () => {
       'INSUFFICIENT_STOCK',
       ['2.quantity'],
     );
-    expect(oversold.available).toBe(3);
+    expect(oversold).toMatchObject({ available: 3, errors: { '2.quantity': 'Only 3 on hand' } });
     expect((await productDetail(request, token, id)).onHand).toBe(5);
     expect((await productDetail(request, token, bystander.id)).onHand).toBe(0);
     expect(await ledgerOf(request, token, { productId: id })).toEqual(ledgerBefore);

@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unique } from '../helpers';
-import { api, callerWithRole, createProduct, UNKNOWN_TOKEN } from './api';
+import { api, callerWithRole, createProduct, UNKNOWN_TOKEN, type Caller } from './api';
 import { CATALOG_RESOURCES } from './catalog-resources';
+
+/** One caller per role for the file: each costs a bcrypt hash. */
+let manager: Caller;
+let clerk: Caller;
+let viewer: Caller;
+beforeAll(async () => {
+  [manager, clerk, viewer] = await Promise.all([callerWithRole('MANAGER'), callerWithRole('CLERK'), callerWithRole('VIEWER')]);
+});
 
 describe.each(CATALOG_RESOURCES)('$path', ({ path, create, change, invalid, unique: uniqueField }) => {
   it('answers each operation in its documented shape, and its errors too', async () => {
-    const manager = await callerWithRole('MANAGER');
-    const viewer = await callerWithRole('VIEWER');
     const one = `${path}/{id}`;
 
     const input = create();
@@ -45,7 +51,6 @@ describe.each(CATALOG_RESOURCES)('$path', ({ path, create, change, invalid, uniq
 
 describe('the default location', () => {
   it('cannot be deleted (409)', async () => {
-    const manager = await callerWithRole('MANAGER');
     const { body } = await api.get<{ data: Array<{ id: number; isDefault: boolean }> }>('/api/locations', { token: manager.token, query: { limit: 200 } });
     const defaultLocation = body.data.find((location) => location.isDefault)!;
     const refused = await api.delete<{ code: string }>('/api/locations/{id}', { token: manager.token, params: { id: defaultLocation.id } });
@@ -56,8 +61,6 @@ describe('the default location', () => {
 
 describe('products', () => {
   it('create, list, get with levels and suppliers, change and delete, with their errors', async () => {
-    const manager = await callerWithRole('MANAGER');
-    const clerk = await callerWithRole('CLERK');
     const product = await createProduct(manager.token, { cost: 1.5, reorderLevel: 4, safetyStock: 2 });
     const duplicate = await api.post<{ code: string; errors: Record<string, string> }>('/api/products', { token: manager.token, json: { sku: product.sku.toLowerCase(), name: 'Again', price: '1.00' } });
     expect(duplicate.status).toBe(409);
@@ -115,7 +118,6 @@ describe('products', () => {
   });
 
   it('POST /api/products/bulk creates all or none, errors keyed by row', async () => {
-    const manager = await callerWithRole('MANAGER');
     const products = [0, 1].map((index) => ({ sku: unique(`BULK${index}`), name: `Bulk ${index}`, price: '2.00' }));
     const created = await api.post<{ data: Array<{ sku: string }> }>('/api/products/bulk', { token: manager.token, json: { products } });
     expect(created.status).toBe(201);
@@ -126,7 +128,6 @@ describe('products', () => {
     const invalid = await api.post<{ errors: Record<string, string> }>('/api/products/bulk', { token: manager.token, json: { products: [{ sku: unique('OK'), name: 'Fine', price: 'free' }] } });
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.body.errors)).toEqual(['0.price']);
-    const viewer = await callerWithRole('VIEWER');
     expect((await api.post('/api/products/bulk', { token: viewer.token, json: { products } })).status).toBe(403);
     const tooLarge = await api.post('/api/products/bulk', { token: manager.token, body: JSON.stringify({ products: [], padding: 'x'.repeat(5_000_001) }), headers: { 'content-type': 'application/json' } });
     expect(tooLarge.status).toBe(413);
