@@ -116,9 +116,14 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
   return { asOf: asOf ?? cutoff.toISOString(), rows: rows(), totals: () => ({ totalQuantity, totalValue: formatCents(totalValue) }) };
 }
 
-/** `quantity` units at `average` micro-cents, in cents rounded half-up, as valueInCents computes it. */
+/**
+ * `quantity` units at `average` micro-cents, in cents rounded half-up, as valueInCents computes it.
+ * Whole cents and the remainder are multiplied apart: quantity x micro-cents overflows 64 bits
+ * for a billion units at 50.00, while each part here stays below 2^62.
+ */
 function lineValue(quantity: string, average: string): string {
-  return `((CAST(${quantity} AS BIGINT) * ${average} * 2 + ${MICRO_PER_CENT}) / ${2n * MICRO_PER_CENT})`;
+  const units = `CAST(${quantity} AS BIGINT)`;
+  return `(${units} * (${average} / ${MICRO_PER_CENT}) + (${units} * (${average} % ${MICRO_PER_CENT}) * 2 + ${MICRO_PER_CENT}) / ${2n * MICRO_PER_CENT})`;
 }
 
 /**
