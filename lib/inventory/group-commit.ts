@@ -95,10 +95,19 @@ function takeGroup(): Waiting[] {
 
 async function runGroup(group: Waiting[]): Promise<void> {
   let outcomes: PostingOutcome[];
+  // Set once the group's statements have all run: a failure after that (at COMMIT, or the
+  // connection lost before its answer) may have committed, so re-posting one by one could
+  // post every movement twice. Only a failure inside the statements is a bug worth isolating.
+  let statementsDone = false;
   try {
-    outcomes = await writeTransaction((tx) => writeMovementGroup(tx, group.map((waiting) => waiting.request)));
+    outcomes = await writeTransaction(async (tx) => {
+      statementsDone = false;
+      const written = await writeMovementGroup(tx, group.map((waiting) => waiting.request));
+      statementsDone = true;
+      return written;
+    });
   } catch (error) {
-    if (group.length > 1 && !isAppError(error)) {
+    if (group.length > 1 && !isAppError(error) && !statementsDone) {
       for (const waiting of group) await runGroup([waiting]);
       return;
     }
@@ -106,6 +115,17 @@ async function runGroup(group: Waiting[]): Promise<void> {
     return;
   }
   countGroup(group.length);
+  try {
+    queue.waiting.unshift(...answerGroup(group, outcomes));
+  } catch (error) {
+    // A bug while handing out answers must not leave the rest of the group waiting forever;
+    // a waiter already answered ignores this.
+    for (const waiting of group) waiting.reject(error);
+  }
+}
+
+/** Settles each request of a committed group with its own outcome; returns those to try again. */
+function answerGroup(group: Waiting[], outcomes: PostingOutcome[]): Waiting[] {
   const retry: Waiting[] = [];
   group.forEach((waiting, index) => {
     const outcome = outcomes[index]!;
@@ -129,7 +149,7 @@ async function runGroup(group: Waiting[]): Promise<void> {
       }
     }
   });
-  queue.waiting.unshift(...retry);
+  return retry;
 }
 
 /** A key claimed by an earlier transaction: its stored answer (or 409 if it was for another request). */
