@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { isIPv6 } from 'node:net';
 import { environment } from '@/lib/env';
 
 /**
@@ -34,27 +36,44 @@ export function installPeerAddressStamp(): void {
   const global = globalThis as GlobalWithStamp;
   if (global[STATE]) return;
   const state: StampState = { nonce: randomBytes(18).toString('base64url') };
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function stampedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'request') {
-      const request = args[0] as IncomingMessage;
-      request.headers[PEER_HEADER] = `${state.nonce} ${request.socket.remoteAddress ?? ''}`;
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
+  // https.Server does not inherit from http.Server: a server started over TLS needs its own patch.
+  for (const prototype of [http.Server.prototype, https.Server.prototype]) {
+    const emit = prototype.emit;
+    prototype.emit = function stampedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'request') {
+        const request = args[0] as IncomingMessage;
+        request.headers[PEER_HEADER] = `${state.nonce} ${request.socket.remoteAddress ?? ''}`;
+      }
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    } as typeof emit;
+  }
   global[STATE] = state;
 }
 
-/** `::ffff:127.0.0.2` is IPv4's 127.0.0.2 on a dual-stack socket: one client, one key. */
-function normalise(address: string): string {
-  const trimmed = address.trim().toLowerCase();
-  return trimmed.startsWith('::ffff:') && trimmed.includes('.') ? trimmed.slice('::ffff:'.length) : trimmed;
+/**
+ * One key per client. `::ffff:127.0.0.2` is IPv4's 127.0.0.2 on a dual-stack socket. An IPv6
+ * host is given a whole /64 and can pick a new address for every attempt, so IPv6 addresses
+ * are counted by their /64 prefix.
+ */
+export function normaliseClientAddress(address: string): string {
+  const trimmed = address.trim().toLowerCase().replace(/%.*$/, '');
+  if (trimmed.startsWith('::ffff:') && trimmed.includes('.')) return trimmed.slice('::ffff:'.length);
+  if (!isIPv6(trimmed)) return trimmed;
+  const [head = '', tail] = trimmed.split('::');
+  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const before = groups(head);
+  const after = groups(tail);
+  const full = tail === undefined ? before : [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
+  return `${full
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 function stampedPeer(headers: Headers): string | undefined {
   const nonce = (globalThis as GlobalWithStamp)[STATE]?.nonce;
   const [presented, address] = (headers.get(PEER_HEADER) ?? '').split(' ');
-  return nonce && presented === nonce && address ? normalise(address) : undefined;
+  return nonce && presented === nonce && address ? normaliseClientAddress(address) : undefined;
 }
 
 let warned = false;
@@ -80,7 +99,7 @@ export function clientAddress(headers: Headers, trustProxyHops: number): string 
     .map((entry) => entry.trim())
     .filter(Boolean);
   const chain = [...forwarded, peer];
-  return normalise(chain[Math.max(0, chain.length - 1 - trustProxyHops)] ?? peer);
+  return normaliseClientAddress(chain[Math.max(0, chain.length - 1 - trustProxyHops)] ?? peer);
 }
 
 /** The client of a request to this server, as its environment (TRUST_PROXY_HOPS) says to read it. */

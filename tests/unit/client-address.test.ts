@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAddress, installPeerAddressStamp, UNKNOWN_CLIENT } from '@/lib/auth/client-address';
+import { clientAddress, installPeerAddressStamp, normaliseClientAddress, UNKNOWN_CLIENT } from '@/lib/auth/client-address';
 import { loadEnvironment } from '@/lib/env';
 
 /**
@@ -69,5 +69,15 @@ describe('TRUST_PROXY_HOPS', () => {
 
   it('ADMIN_PASSWORD over 72 bytes stops the start instead of being cut', () => {
     expect(() => loadEnvironment({ ADMIN_EMAIL: 'boss@shop.test', ADMIN_PASSWORD: 'é'.repeat(37) })).toThrow(/ADMIN_PASSWORD must be at most 72 bytes/);
+  });
+
+  it('counts an IPv6 client by its /64, which one host controls whole, and IPv4 by its address', () => {
+    expect(normaliseClientAddress('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(normaliseClientAddress('2001:DB8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(normaliseClientAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(normaliseClientAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(normaliseClientAddress('2001:db8:1:3::1')).not.toBe(normaliseClientAddress('2001:db8:1:2::1'));
+    expect(normaliseClientAddress('::ffff:127.0.0.2')).toBe('127.0.0.2');
+    expect(normaliseClientAddress('203.0.113.7')).toBe('203.0.113.7');
   });
 });
