@@ -24,8 +24,14 @@ export async function changeOwnPassword({ userId, input, client }: { userId: num
   await refundSignInAttempt(reservation);
   const passwordHash = await hashPassword(input.newPassword);
   return writeTransaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    // Only over the password that was checked: an admin's reset (or another change) that
+    // landed meanwhile wins, and this stale change is refused rather than written over it.
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, passwordHash: user.passwordHash, sessionVersion: user.sessionVersion },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError('CONFLICT', 'Your password or sessions changed meanwhile. Sign in again and retry.');
     await recordAudit(tx, { actorId: userId, action: 'UPDATE', entity: 'User', entityId: userId, after: { password: 'changed', sessions: 'ended' } });
-    return updated;
+    return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });
 }

@@ -8,14 +8,15 @@ import type { UpdateUserInput } from './schemas';
 
 /**
  * Takes the lock that makes "is another admin left?" a question only one transaction asks at a
- * time. PostgreSQL: the enabled admins' rows, locked FOR UPDATE, so two admins demoted at the
- * same moment are decided one after the other (the second sees the first's commit). SQLite:
+ * time. PostgreSQL: the enabled admins' rows, locked FOR NO KEY UPDATE, so two admins demoted at
+ * the same moment are decided one after the other (the second sees the first's commit), while
+ * a movement's foreign-key check on a user row (KEY SHARE) is not blocked and cannot deadlock with it. SQLite:
  * a write as the first statement takes the database's single write lock (and a deferred
  * transaction that read first could not safely upgrade to a writer later).
  */
 async function lockAdmins(tx: Transaction): Promise<void> {
   if (databaseEngine() === 'postgresql') {
-    await tx.$queryRaw`SELECT "id" FROM "users" WHERE "role" = 'ADMIN' AND "disabled" = false ORDER BY "id" FOR UPDATE`;
+    await tx.$queryRaw`SELECT "id" FROM "users" WHERE "role" = 'ADMIN' AND "disabled" = false ORDER BY "id" FOR NO KEY UPDATE`;
   } else {
     await tx.$executeRaw`UPDATE "users" SET "role" = "role" WHERE "role" = 'ADMIN' AND "disabled" = false`;
   }

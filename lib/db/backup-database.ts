@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { BackupError, postgresToolArguments, requirePostgresTool, runTool } from './backup-tools';
@@ -53,6 +53,8 @@ function backupSqlite(url: string, partial: string): void {
   } finally {
     database.close();
   }
+  // VACUUM INTO creates the file with the default mode; a backup holds what the database does.
+  chmodSync(partial, 0o600);
 }
 
 async function backupPostgres(url: string, partial: string): Promise<void> {

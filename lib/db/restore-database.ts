@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
@@ -55,6 +55,8 @@ function restoreSqlite(url: string, source: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
   ensurePrivateFile(path);
   copyFileSync(source, path);
+  // copyFileSync gives the copy the backup's mode: the live database stays owner-only.
+  chmodSync(path, 0o600);
 }
 
 async function restorePostgres(url: string, source: string): Promise<void> {

@@ -254,7 +254,7 @@ const operations: Operation[] = [
     description: 'A wrong `currentPassword` is a 400 with `errors.currentPassword`, counted like a failed sign-in (429 when too many). Passwords are 10 to 72 bytes of UTF-8; longer is refused, never cut.',
     body: changePasswordSchema,
     success: { status: 204, description: 'Changed' },
-    errors: [400, 401, 403, 429],
+    errors: [400, 401, 403, 409, 429],
   },
   { method: 'get', path: '/api/users', operationId: 'listUsers', summary: 'List users (ADMIN)', tag: 'Users', query: pageQuerySchema, success: { status: 200, description: 'A page of users', list: userResponseSchema }, errors: [400, 401, 403] },
   { method: 'post', path: '/api/users', operationId: 'createUser', summary: 'Create a user (ADMIN)', tag: 'Users', body: createUserSchema, success: { status: 201, description: 'Created', response: userResponseSchema }, errors: [400, 401, 403, 409] },

@@ -18,6 +18,7 @@ const STATE = Symbol.for('stockroom.serverLifecycle');
 
 /** How long SIGTERM waits for requests in flight before it stops the process anyway. */
 export const DRAIN_TIMEOUT_MS = 10_000;
+const DISCONNECT_TIMEOUT_MS = 2_000;
 
 interface LifecycleState {
   draining: boolean;
@@ -135,7 +136,11 @@ async function drain(state: LifecycleState, signal: string): Promise<void> {
     server.close();
     server.closeAllConnections();
   }
-  await disconnectDatabase().catch((error: unknown) => log.error({ err: error }, 'closing the database failed'));
+  // Closing a pool waits for connections still checked out: bounded, so the deadline holds.
+  await Promise.race([
+    disconnectDatabase().catch((error: unknown) => log.error({ err: error }, 'closing the database failed')),
+    new Promise((resolve) => setTimeout(resolve, DISCONNECT_TIMEOUT_MS).unref()),
+  ]);
   log.info({ signal, clean: finished }, 'stopped');
   log.flush();
   process.exit(finished ? 0 : 1);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -110,6 +110,8 @@ describe('db:backup and db:restore', () => {
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/Backed up the (sqlite|postgresql) database/);
+    // A backup holds what the database does: owner-only, as the database file is.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     await expect(backupDatabase({ url: source, file })).rejects.toThrow(/already exists/);
 
     const target = await emptyDatabase();
@@ -117,6 +119,7 @@ describe('db:backup and db:restore', () => {
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain('Ledger verified');
+    if (engineOf(target) === 'sqlite') expect(statSync(sqliteFilePath(target)).mode & 0o777).toBe(0o600);
     expect(await fingerprint(target)).toEqual(await fingerprint(source));
     expect(Number((await fingerprint(target))[2])).toBeGreaterThanOrEqual(6);
 
