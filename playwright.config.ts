@@ -60,7 +60,8 @@ const server = (port: number, extraEnv: Record<string, string>) => ({
   stdout: 'pipe' as const,
   stderr: 'pipe' as const,
   // CRON_SECRET (at least 16 characters, lib/env.ts): api-reports.spec.ts calls the scheduled export as the scheduler does.
-  env: { PORT: String(port), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, CRON_SECRET: 'e2e-cron-secret-for-tests', ...extraEnv },
+  // LOG_LEVEL warn: a line per request from two servers would bury the test report.
+  env: { PORT: String(port), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, CRON_SECRET: 'e2e-cron-secret-for-tests', LOG_LEVEL: 'warn', ...extraEnv },
 });
 
 const browser = { ...devices['Desktop Chrome'], launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) } };

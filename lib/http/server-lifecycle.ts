@@ -58,6 +58,9 @@ export function installServerLifecycle({ gracefulShutdown }: { gracefulShutdown:
     request.headers['x-request-id'] = requestId;
     response.setHeader('x-request-id', requestId);
     logWhenDone(request, response, requestId, state);
+    // While draining every answer closes its connection, so no client reuses one that the
+    // drain is about to close under it.
+    if (state.draining) response.shouldKeepAlive = false;
     if (state.draining && pathOf(request) !== '/api/health') {
       refuseWhileDraining(response);
       return true;
@@ -117,6 +120,7 @@ function installSignalHandlers(state: LifecycleState): void {
 async function drain(state: LifecycleState, signal: string): Promise<void> {
   if (state.draining) return;
   state.draining = true;
+  for (const server of state.servers) server.closeIdleConnections();
   const log = logger();
   log.info({ signal, inFlight: state.inFlight.size }, 'shutting down: refusing new requests, finishing the ones in flight');
   for (const response of state.inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
