@@ -14,7 +14,7 @@ import { assembleStandalone, freePort, startStandalone, type StandaloneServer } 
  *   - every movement answered 201 is in the ledger, with its product, location and quantity;
  *   - nothing is half-applied: every transfer has both legs, opposite and equal;
  *   - `ledger:verify` (the bundled tool of the folder) finds every level equal to its ledger.
- * Runs on SQLite, and on PostgreSQL when CRASH_POSTGRES_URL (or BENCH_POSTGRES_URL) names a
+ * Runs on SQLite, and on PostgreSQL when CRASH_POSTGRES_URL (or BENCH_POSTGRES_URL, TEST_POSTGRES_URL) names a
  * server where a database may be created. Prints rounds, acknowledged and lost per engine; exits
  * 1 when anything is lost or inconsistent.
  */
@@ -205,10 +205,10 @@ async function crashRounds(folder: string, engine: 'sqlite' | 'postgresql', serv
 async function main(): Promise<number> {
   console.log(`npm run crash:ledger at ${new Date().toISOString()}: ${ROUNDS} round(s) per engine, ${CLIENTS} clients, SIGKILL at a random moment`);
   const folder = assembleStandalone(join(root, 'build/standalone-crash'));
-  const postgres = process.env.CRASH_POSTGRES_URL || process.env.BENCH_POSTGRES_URL;
+  const postgres = process.env.CRASH_POSTGRES_URL || process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL;
   const tallies = [await crashRounds(folder, 'sqlite')];
   if (postgres) tallies.push(await crashRounds(folder, 'postgresql', postgres));
-  else console.log('PostgreSQL SKIPPED: set CRASH_POSTGRES_URL (or BENCH_POSTGRES_URL) to a server where a database may be created.');
+  else console.log('PostgreSQL SKIPPED: set CRASH_POSTGRES_URL (or BENCH_POSTGRES_URL, TEST_POSTGRES_URL) to a server where a database may be created.');
   console.log('\nengine      rounds  acknowledged  lost  half-applied  ledger:verify failures');
   for (const t of tallies) {
     console.log(`${t.engine.padEnd(10)}  ${String(t.rounds).padStart(6)}  ${String(t.acknowledged).padStart(12)}  ${String(t.lost).padStart(4)}  ${String(t.halfApplied).padStart(12)}  ${String(t.verifyFailures).padStart(22)}`);
