@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
-import { idParamSchema } from '@/lib/inventory/schema-parts';
+import { idParamSchema, withDateRange } from '@/lib/inventory/schema-parts';
 
 /**
  * The entities of the audit trail as the API names them (API.md, "Audit log"), and the model
@@ -26,29 +26,11 @@ export const AUDIT_ENTITIES = Object.keys(STORED_ENTITY) as AuditEntity[];
 
 const API_ENTITY = new Map<string, string>(Object.entries(STORED_ENTITY).map(([api, stored]) => [stored, api]));
 
-/** `YYYY-MM-DD` (a whole UTC day) or a full ISO timestamp, as the ledger's filters take them. */
-const dateBoundSchema = z
-  .string()
-  .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'Use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z',
-  });
-
-export const auditLogFilterSchema = z
-  .object({
-    entity: z.enum(AUDIT_ENTITIES as [AuditEntity, ...AuditEntity[]], { message: `entity must be one of ${AUDIT_ENTITIES.join(', ')}` }).optional(),
-    entityId: idParamSchema.optional(),
-    actorId: idParamSchema.optional(),
-    from: dateBoundSchema.optional(),
-    to: dateBoundSchema.optional(),
-  })
-  .transform(({ from, to, ...rest }) => ({
-    ...rest,
-    from: from === undefined ? undefined : new Date(from),
-    // A bare date as the upper bound means "through the end of that day".
-    toExclusive: to === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(to) + 86_400_000) : new Date(Date.parse(to) + 1),
-  }))
-  .refine(({ from, toExclusive }) => !from || !toExclusive || from < toExclusive, { path: ['to'], message: 'to must not be before from' });
+export const auditLogFilterSchema = withDateRange({
+  entity: z.enum(AUDIT_ENTITIES as [AuditEntity, ...AuditEntity[]], { message: `entity must be one of ${AUDIT_ENTITIES.join(', ')}` }).optional(),
+  entityId: idParamSchema.optional(),
+  actorId: idParamSchema.optional(),
+});
 
 export const auditLogQuerySchema = z.intersection(pageQuerySchema, auditLogFilterSchema);
 

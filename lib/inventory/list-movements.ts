@@ -3,31 +3,13 @@ import { db } from '@/lib/db/client';
 import type { StockMovement } from '@/lib/db/generated/sqlite/client';
 import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
 import { MOVEMENT_TYPES } from './movement-schemas';
-import { idParamSchema } from './schema-parts';
+import { idParamSchema, withDateRange } from './schema-parts';
 
-/** `YYYY-MM-DD` (a whole UTC day) or a full ISO timestamp. */
-const dateBoundSchema = z
-  .string()
-  .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'Use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z',
-  });
-
-export const movementFilterSchema = z
-  .object({
-    productId: idParamSchema.optional(),
-    locationId: idParamSchema.optional(),
-    type: z.enum(MOVEMENT_TYPES, { message: `type must be one of ${MOVEMENT_TYPES.join(', ')}` }).optional(),
-    from: dateBoundSchema.optional(),
-    to: dateBoundSchema.optional(),
-  })
-  .transform(({ from, to, ...rest }) => ({
-    ...rest,
-    from: from === undefined ? undefined : new Date(from),
-    // A bare date as the upper bound means "through the end of that day".
-    toExclusive: to === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(to) + 86_400_000) : new Date(Date.parse(to) + 1),
-  }))
-  .refine(({ from, toExclusive }) => !from || !toExclusive || from < toExclusive, { path: ['to'], message: 'to must not be before from' });
+export const movementFilterSchema = withDateRange({
+  productId: idParamSchema.optional(),
+  locationId: idParamSchema.optional(),
+  type: z.enum(MOVEMENT_TYPES, { message: `type must be one of ${MOVEMENT_TYPES.join(', ')}` }).optional(),
+});
 
 export const movementListQuerySchema = z.intersection(pageQuerySchema, movementFilterSchema);
 

@@ -66,3 +66,31 @@ export function requiredTextSchema(label: string, max: number, kind: Exclude<Tex
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 }
+
+/** `YYYY-MM-DD` (a whole UTC day) or a full ISO timestamp. */
+const dateBoundSchema = z
+  .string()
+  .trim()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: 'Use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z',
+  });
+
+/**
+ * A list filter with optional `from` and `to` bounds beside the given fields, as the ledger and
+ * the audit log take them: `from` as a Date, and `to` as the exclusive `toExclusive`, where a
+ * bare date as the upper bound means "through the end of that day".
+ */
+export function withDateRange<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object({ ...shape, from: dateBoundSchema.optional(), to: dateBoundSchema.optional() })
+    .transform((value) => {
+      // zod cannot name the output of a generic shape: the bounds are typed by hand here.
+      const { from, to, ...rest } = value as z.output<z.ZodObject<Shape>> & { from?: string; to?: string };
+      return {
+        ...(rest as z.output<z.ZodObject<Shape>>),
+        from: from === undefined ? undefined : new Date(from),
+        toExclusive: to === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(to) + 86_400_000) : new Date(Date.parse(to) + 1),
+      };
+    })
+    .refine(({ from, toExclusive }) => !from || !toExclusive || from < toExclusive, { path: ['to'], message: 'to must not be before from' });
+}
