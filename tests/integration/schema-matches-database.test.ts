@@ -249,9 +249,10 @@ describe(`the migrated ${engine} database matches schema.prisma`, () => {
       const events = await db().$queryRaw<Array<{ trigger_name: string; event_manipulation: string; action_timing: string }>>`
         SELECT trigger_name, event_manipulation, action_timing FROM information_schema.triggers
         WHERE event_object_table = 'stock_movements' AND event_object_schema = current_schema() ORDER BY event_manipulation`;
+      // DELETE has its own trigger since archiving: it lets a row go only once its copy is archived.
       expect(events.map((row) => [row.trigger_name, row.event_manipulation, row.action_timing])).toEqual([
-        ['stock_movements_refuse_update_delete', 'DELETE', 'BEFORE'],
-        ['stock_movements_refuse_update_delete', 'UPDATE', 'BEFORE'],
+        ['stock_movements_refuse_delete', 'DELETE', 'BEFORE'],
+        ['stock_movements_refuse_update', 'UPDATE', 'BEFORE'],
       ]);
       // information_schema does not list TRUNCATE triggers.
       const truncate = await db().$queryRaw<Array<{ tgname: string }>>`
