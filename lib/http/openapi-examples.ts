@@ -76,6 +76,7 @@ export const OPENAPI_EXAMPLES: Record<string, unknown> = {
   ApiToken: { id: 3, name: 'stock sync', prefix: 'sr_q3V9xK', createdAt: at, lastUsedAt: null, scope: 'write', expiresAt: '2026-06-07T14:05:00.000Z', userId: 2 },
   User: { id: 2, email: 'sam@example.com', name: 'Sam Clerk', role: 'CLERK', disabled: false, createdAt: at },
   Me: { id: 2, email: 'sam@example.com', name: 'Sam Clerk', role: 'CLERK', notifyLowStock: false },
+  ShopSettings: { shopName: 'Corner Café', currency: 'EUR', timezone: 'Europe/Berlin' },
   Product: product,
   ProductDetail: { ...product, levels: [{ locationId: 1, locationCode: 'MAIN', onHand: 36 }], suppliers: [productSupplier] },
   ProductSupplier: productSupplier,

@@ -21,6 +21,7 @@ import { lowStockQuerySchema, movementsReportQuerySchema, valuationQuerySchema }
 import { lowStockReportSchema, movementsReportSchema, stockValuationReportSchema } from '@/lib/inventory/reports/report-schemas';
 import { createSupplierSchema, supplierListQuerySchema, updateSupplierSchema } from '@/lib/inventory/supplier-schemas';
 import { pageQuerySchema } from '@/lib/pagination';
+import { shopSettingsResponseSchema, updateShopSettingsSchema } from '@/lib/settings/settings-schemas';
 import { OPENAPI_EXAMPLES } from './openapi-examples';
 import { HTTP_STATUS_BY_CODE } from './status';
 
@@ -75,6 +76,7 @@ const TAGS = {
   System: 'Health and this document.',
   Auth: 'API tokens: trade an email and password for a token, list and revoke your tokens.',
   Users: 'People and their roles (ADMIN only), and the audit log.',
+  Settings: 'The shop\'s name, currency and time zone; every day in a query means a day in that zone.',
   Products: 'The catalog: products, their stock per location and their suppliers.',
   Categories: 'Product categories.',
   Suppliers: 'Suppliers, linked to products with a lead time and a unit cost.',
@@ -245,6 +247,18 @@ const operations: Operation[] = [
   { method: 'delete', path: '/api/tokens/{id}', operationId: 'revokeToken', summary: 'Revoke one of your tokens, or anyone\'s (ADMIN)', tag: 'Auth', success: { status: 204, description: 'Revoked' }, errors: [401, 403, 404] },
   { method: 'get', path: '/api/me', operationId: 'getMe', summary: 'Who the caller is', tag: 'Auth', success: { status: 200, description: 'The caller', response: meResponseSchema }, errors: [401] },
   { method: 'patch', path: '/api/me', operationId: 'updateMe', summary: 'Change your own name or low-stock email preference', tag: 'Auth', body: updateMeSchema, success: { status: 200, description: 'Updated', response: meResponseSchema }, errors: [400, 401, 403] },
+  { method: 'get', path: '/api/settings', operationId: 'getShopSettings', summary: 'The shop\'s name, currency and time zone', tag: 'Settings', success: { status: 200, description: 'The settings (defaults until first saved)', response: shopSettingsResponseSchema }, errors: [401] },
+  {
+    method: 'patch',
+    path: '/api/settings',
+    operationId: 'updateShopSettings',
+    summary: 'Change the shop\'s name, currency or time zone (ADMIN)',
+    tag: 'Settings',
+    description: '`currency` is an ISO 4217 code with two minor digits (others are a 400); `timezone` an IANA name. Money in the API stays a decimal string in any currency.',
+    body: updateShopSettingsSchema,
+    success: { status: 200, description: 'Updated', response: shopSettingsResponseSchema },
+    errors: [400, 401, 403],
+  },
   {
     method: 'post',
     path: '/api/me/password',
