@@ -8,7 +8,7 @@
 //   server.js, node_modules/ (traced by Next.js, with native better-sqlite3)
 //   <distDir>/static and public/   (Next.js leaves them out of standalone on purpose)
 //   prisma/migrations, prisma/postgres/migrations   (the SQL the migrator applies)
-//   scripts/db-migrate.mjs, db-backup.mjs, db-restore.mjs, ledger-verify.mjs
+//   scripts/db-migrate.mjs, db-backup.mjs, db-restore.mjs, ledger-verify.mjs, db-copy.mjs
 //   docker-entrypoint.sh   (migrate, then exec node server.js)
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +22,7 @@ const outArgument = process.argv.indexOf('--out');
 const out = resolve(root, outArgument === -1 ? 'build/standalone' : process.argv[outArgument + 1]);
 
 /** Command-line tools the image carries, bundled with their TypeScript imports resolved. */
-const TOOLS = ['db-migrate', 'db-backup', 'db-restore', 'ledger-verify'];
+const TOOLS = ['db-migrate', 'db-backup', 'db-restore', 'ledger-verify', 'db-copy'];
 /** Loaded from node_modules at run time by the server and the tools: must be in the folder. */
 const RUNTIME_PACKAGES = ['better-sqlite3', 'pg', 'pino', 'next'];
 

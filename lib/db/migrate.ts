@@ -32,7 +32,7 @@ export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   checksum: string;
   finished_at: unknown;
