@@ -7,6 +7,11 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** An on/off variable: `true`/`1` or `false`/`0` (empty means unset). */
+const flag = optionalText
+  .pipe(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).optional())
+  .transform((value) => value === 'true' || value === '1');
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -46,10 +51,30 @@ const environmentSchema = z
       .default('0')
       .pipe(z.string().regex(/^\d{1,2}$/, 'must be the number of proxies in front of the server (0 when clients connect directly)'))
       .transform(Number),
+    /** Webhooks (lib/notify): `true` lets destinations be plain http, or private/loopback addresses (tests, intranets). */
+    WEBHOOK_ALLOW_HTTP: flag,
+    WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Milliseconds between a failed attempt and the next, comma-separated; one attempt more than there are delays, then FAILED. */
+    WEBHOOK_RETRY_DELAYS_MS: z
+      .string()
+      .trim()
+      .default('5000,30000,120000,600000,3600000,21600000')
+      .pipe(z.string().regex(/^\d+(,\d+)*$/, 'must be milliseconds separated by commas, such as 5000,30000'))
+      .transform((list) => list.split(',').map(Number)),
+    /** `false` keeps the delivery worker out of the web server (run `npm run worker` instead). */
+    NOTIFY_WORKER: flag.default(true),
+    /** Low-stock emails: an SMTP URL (smtp://user:pass@host:587, smtps://...) and the From address. */
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+    MAIL_FROM: optionalText,
+    /** The address people open Stockroom at, for links in emails (https://stock.example.com). */
+    APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
       context.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production (openssl rand -base64 33)' });
+    }
+    if (Boolean(env.SMTP_URL) !== Boolean(env.MAIL_FROM)) {
+      context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'SMTP_URL and MAIL_FROM go together' });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       context.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { isAppError } from '@/lib/errors';
+import { hasEventListeners, recordEvents } from '@/lib/notify/record-events';
 import { claimIdempotencyKeys, idempotencySlot, releaseIdempotencyKeys, storeIdempotentAnswers, type IdempotencyRequest } from './idempotency';
 import { insertLedgerRows } from './insert-ledger-rows';
 import { isLowStock } from './is-low-stock';
@@ -66,8 +67,10 @@ interface PlannedRequest {
  * balances as if it had never come. The survivors are written together: one guarded upsert
  * of the levels' net changes, one update of the products' totals, one insert of the ledger
  * rows, alerts reconciled once per product whose total crossed its reorder level (the alert
- * invariant holds at the commit, the only moment anyone else can see), and the keys' answers
- * stored. A non-AppError (a bug) escapes and rolls the whole group back.
+ * invariant holds at the commit, the only moment anyone else can see), the outbox's
+ * `stock_movement.created` events recorded (one insert per group, none while no webhook
+ * subscribes), and the keys' answers stored. A non-AppError (a bug) escapes and rolls the
+ * whole group back.
  */
 export async function writeMovementGroup(tx: Transaction, requests: PostingRequest[]): Promise<PostingOutcome[]> {
   const outcomes: Array<PostingOutcome | undefined> = requests.map(() => undefined);
@@ -161,6 +164,9 @@ export async function writeMovementGroup(tx: Transaction, requests: PostingReque
     return isLowStock(before) !== isLowStock(product);
   });
   await reconcileAlerts(tx, { products: crossed.map(({ id, onHand, reorderLevel }) => ({ productId: id, onHand, reorderLevel })), now });
+  if (await hasEventListeners(tx, ['stock_movement.created'])) {
+    await recordEvents(tx, rows.map((row) => ({ type: 'stock_movement.created' as const, data: presentMovement(row) })), { now });
+  }
 
   let offset = 0;
   const stored: Array<{ recordId: number; answer: { status: number; body: unknown } }> = [];
