@@ -11,13 +11,19 @@ export type Permission =
   | 'alerts:write'
   | 'reports:read'
   | 'exports:run'
-  | 'users:manage';
+  | 'users:manage'
+  /** Draft, change, order and cancel purchase orders; read replenishment suggestions. */
+  | 'purchasing:write'
+  | 'replenishment:read';
 
 const READ: Permission[] = ['catalog:read', 'movements:read', 'alerts:read', 'reports:read'];
 
+/** Reads kept from some roles: a `read` token of a role that has them may still use them. */
+const RESTRICTED_READ: Permission[] = ['replenishment:read'];
+
 const PERMISSIONS_BY_ROLE: Record<Role, ReadonlySet<Permission>> = {
-  ADMIN: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'exports:run', 'users:manage']),
-  MANAGER: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write']),
+  ADMIN: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'exports:run', 'users:manage', 'purchasing:write', 'replenishment:read']),
+  MANAGER: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'purchasing:write', 'replenishment:read']),
   CLERK: new Set<Permission>([...READ, 'movements:write']),
   VIEWER: new Set<Permission>(READ),
 };
@@ -28,7 +34,7 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** What a `read` API token keeps of its owner's role: the permissions that change nothing. */
 export function isReadPermission(permission: Permission): boolean {
-  return (READ as readonly Permission[]).includes(permission);
+  return (READ as readonly Permission[]).includes(permission) || RESTRICTED_READ.includes(permission);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

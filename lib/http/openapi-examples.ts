@@ -19,6 +19,7 @@ const product = {
   safetyStock: 5,
   reorderQuantity: 48,
   onHand: 36,
+  onOrder: 24,
   createdAt: at,
   updatedAt: at,
   deletedAt: null,

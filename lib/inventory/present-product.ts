@@ -18,6 +18,7 @@ export const productSchema = z
     reorderQuantity: z.number().int().min(0),
     onHand: z.number().int().min(0).describe('Total over all locations'),
     createdAt: timestampSchema,
+    onOrder: z.number().int().min(0).describe('Units on ORDERED and PARTIALLY_RECEIVED purchase orders, not yet received'),
     updatedAt: timestampSchema,
     deletedAt: timestampSchema.nullable().describe('Set by a soft delete'),
   })
@@ -42,6 +43,7 @@ export function presentProduct(product: Product): ProductResponse {
     onHand: product.onHand,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
+    onOrder: product.onOrder,
     deletedAt: product.deletedAt?.toISOString() ?? null,
   };
 }

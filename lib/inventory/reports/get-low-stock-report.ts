@@ -10,7 +10,7 @@ export interface LowStockRow {
   reorderLevel: number;
   safetyStock: number;
   reorderQuantity: number;
-  /** The larger of the reorder quantity and what brings on-hand back to the reorder level. */
+  /** The larger of the reorder quantity and what brings on-hand back to the reorder level, less what is already on order. */
   suggestedOrderQuantity: number;
   preferredSupplierId: number | null;
   preferredSupplierName: string | null;
@@ -18,8 +18,8 @@ export interface LowStockRow {
   supplierUnitCost: string | null;
 }
 
-export function suggestedOrderQuantity({ onHand, reorderLevel, reorderQuantity }: { onHand: number; reorderLevel: number; reorderQuantity: number }): number {
-  return Math.max(reorderQuantity, reorderLevel - onHand);
+export function suggestedOrderQuantity({ onHand, onOrder, reorderLevel, reorderQuantity }: { onHand: number; onOrder: number; reorderLevel: number; reorderQuantity: number }): number {
+  return Math.max(0, Math.max(reorderQuantity, reorderLevel - onHand) - onOrder);
 }
 
 /**

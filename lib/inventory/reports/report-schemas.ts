@@ -17,7 +17,7 @@ export const lowStockRowSchema = z
     reorderLevel: z.number().int(),
     safetyStock: z.number().int(),
     reorderQuantity: z.number().int(),
-    suggestedOrderQuantity: z.number().int().describe('The larger of the reorder quantity and what brings on-hand back to the reorder level'),
+    suggestedOrderQuantity: z.number().int().describe('The larger of the reorder quantity and what brings on-hand back to the reorder level, less the units already on order (never below 0)'),
     preferredSupplierId: recordIdSchema.nullable(),
     preferredSupplierName: z.string().nullable(),
     leadTimeDays: z.number().int().nullable(),

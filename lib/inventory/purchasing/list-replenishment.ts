@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
+import { recordIdSchema } from '@/lib/output-schema-parts';
+import { toPage, type Page } from '@/lib/pagination';
+import { dailyUsage, daysOfCover, reorderPoint, suggestedQuantity } from './replenishment-formulas';
+
+export const replenishmentRowSchema = z
+  .object({
+    productId: recordIdSchema,
+    sku: z.string(),
+    name: z.string(),
+    onHand: z.number().int().min(0),
+    onOrder: z.number().int().min(0).describe('Units on ORDERED and PARTIALLY_RECEIVED orders, not yet received'),
+    reorderLevel: z.number().int().min(0),
+    safetyStock: z.number().int().min(0),
+    dailyUsage: z.string().regex(/^\d+\.\d{2}$/).describe('Units shipped per day over the window, two places'),
+    daysOfCover: z.number().int().min(0).nullable().describe('onHand / dailyUsage rounded down; null when nothing shipped'),
+    leadTimeDays: z.number().int().min(0),
+    reorderPoint: z.number().int().min(0),
+    suggestedQuantity: z.number().int().min(1),
+    supplierId: recordIdSchema.nullable().describe('The preferred supplier, else the quickest; null without one'),
+    supplierName: z.string().nullable(),
+  })
+  .meta({ id: 'ReplenishmentRow' });
+
+export type ReplenishmentRow = z.output<typeof replenishmentRowSchema> & { id: number };
+
+type Numeric = number | bigint;
+
+interface Row {
+  id: Numeric;
+  sku: string;
+  name: string;
+  on_hand: Numeric;
+  on_order: Numeric;
+  reorder_level: Numeric;
+  safety_stock: Numeric;
+  reorder_quantity: Numeric;
+  shipped: Numeric;
+  supplier_id: Numeric | null;
+  supplier_name: string | null;
+  lead_time_days: Numeric | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Products to reorder: every live product whose onHand + onOrder is below its reorder point
+ * (replenishment-formulas.ts), in product id order, a page at a time. All of it is one SQL
+ * statement over indexes: usage sums the window's shipments from the partial index of
+ * SHIPMENT rows by time (it never reads the ledger's table), each product's supplier is a
+ * seek into its links (preferred first, then the quickest; live suppliers only), and the
+ * reorder point is the formulas' integer arithmetic, so only the rows answered leave the
+ * database. `supplierId` keeps the rows whose chosen supplier it is.
+ */
+export async function listReplenishment({
+  days,
+  supplierId,
+  limit,
+  cursor,
+  now = new Date(),
+}: {
+  days: number;
+  supplierId?: number;
+  limit?: number;
+  cursor?: number;
+  now?: Date;
+}): Promise<Page<ReplenishmentRow>> {
+  const since = new Date(now.getTime() - days * DAY_MS);
+  const link = (column: Prisma.Sql) => Prisma.sql`
+    (SELECT ${column} FROM "product_suppliers" ps JOIN "suppliers" s ON s."id" = ps."supplier_id"
+      WHERE ps."product_id" = p."id" AND s."deleted_at" IS NULL
+      ORDER BY ps."preferred" DESC, ps."lead_time_days", ps."supplier_id" LIMIT 1)`;
+  const rows = await db().$queryRaw<Row[]>`
+    WITH "usage" AS (
+      SELECT "product_id", SUM(-"quantity") AS "shipped"
+        FROM "stock_movements"
+       WHERE "type" = 'SHIPMENT' AND "created_at" >= ${since}
+       GROUP BY "product_id"
+    ), "candidates" AS (
+      SELECT p."id", p."sku", p."name", p."on_hand", p."on_order", p."reorder_level", p."safety_stock", p."reorder_quantity",
+             COALESCE(u."shipped", 0) AS "shipped",
+             ${link(Prisma.sql`ps."supplier_id"`)} AS "supplier_id",
+             ${link(Prisma.sql`ps."lead_time_days"`)} AS "lead_time_days"
+        FROM "products" p LEFT JOIN "usage" u ON u."product_id" = p."id"
+       WHERE p."deleted_at" IS NULL ${cursor === undefined ? Prisma.empty : Prisma.sql`AND p."id" > ${cursor}`}
+    )
+    SELECT c.*, s."name" AS "supplier_name"
+      FROM "candidates" c LEFT JOIN "suppliers" s ON s."id" = c."supplier_id"
+     WHERE c."on_hand" + c."on_order" < CASE
+             WHEN c."reorder_level" > (c."shipped" * COALESCE(c."lead_time_days", 0) + ${days} - 1) / ${days} + c."safety_stock"
+             THEN c."reorder_level"
+             ELSE (c."shipped" * COALESCE(c."lead_time_days", 0) + ${days} - 1) / ${days} + c."safety_stock" END
+       ${supplierId === undefined ? Prisma.empty : Prisma.sql`AND c."supplier_id" = ${supplierId}`}
+     ORDER BY c."id"
+     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}`}`;
+  const answer = rows.map((row): ReplenishmentRow => {
+    const window = { shipped: Number(row.shipped), days };
+    const onHand = Number(row.on_hand);
+    const onOrder = Number(row.on_order);
+    const leadTimeDays = Number(row.lead_time_days ?? 0);
+    const point = reorderPoint({ ...window, leadTimeDays, reorderLevel: Number(row.reorder_level), safetyStock: Number(row.safety_stock) });
+    return {
+      id: Number(row.id),
+      productId: Number(row.id),
+      sku: row.sku,
+      name: row.name,
+      onHand,
+      onOrder,
+      reorderLevel: Number(row.reorder_level),
+      safetyStock: Number(row.safety_stock),
+      dailyUsage: dailyUsage(window),
+      daysOfCover: daysOfCover({ ...window, onHand }),
+      leadTimeDays,
+      reorderPoint: point,
+      suggestedQuantity: suggestedQuantity({ reorderPoint: point, onHand, onOrder, reorderQuantity: Number(row.reorder_quantity) }),
+      supplierId: row.supplier_id === null ? null : Number(row.supplier_id),
+      supplierName: row.supplier_name,
+    };
+  });
+  return limit === undefined ? { data: answer, nextCursor: null } : toPage(answer, limit);
+}
+
+/** A row in the API's shape (the page's cursor id left out). */
+export function presentReplenishmentRow({ id: _id, ...row }: ReplenishmentRow): z.output<typeof replenishmentRowSchema> {
+  return row;
+}
