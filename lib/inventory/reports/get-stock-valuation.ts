@@ -55,6 +55,37 @@ export function valuationCutoff(asOf: string | undefined, now = new Date()): Dat
 }
 
 /**
+ * The balance of stock level (p."id", s."location_id") at `cutoff`: its last live row before
+ * then; else, when the archive holds all its rows before then, its latest checkpoint (the
+ * state after its last archived row); else its last archived row before then. Archived rows
+ * all precede the level's live ones, so this is the answer the whole ledger would give.
+ */
+function levelBalanceAsOf(args: SqlArguments, cutoff: Date): string {
+  return `COALESCE(
+      (SELECT m."balance_after" FROM "stock_movements" m
+        WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${args.add(cutoff, 'datetime')}
+        ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1),
+      (SELECT CASE WHEN c."through_created_at" < ${args.add(cutoff, 'datetime')} THEN c."balance" END FROM "ledger_checkpoints" c
+        WHERE c."product_id" = p."id" AND c."location_id" = s."location_id" ORDER BY c."through_movement_id" DESC LIMIT 1),
+      (SELECT a."balance_after" FROM "stock_movements_archive" a
+        WHERE a."product_id" = p."id" AND a."location_id" = s."location_id" AND a."created_at" < ${args.add(cutoff, 'datetime')}
+        ORDER BY a."created_at" DESC, a."id" DESC LIMIT 1))`;
+}
+
+/** The product p's moving average cost at `cutoff`, read as levelBalanceAsOf reads a balance (its latest checkpoint over all its levels). */
+function productAverageAsOf(args: SqlArguments, cutoff: Date): string {
+  return `COALESCE(
+      (SELECT m."average_cost_micro_cents" FROM "stock_movements" m
+        WHERE m."product_id" = p."id" AND m."created_at" < ${args.add(cutoff, 'datetime')}
+        ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1),
+      (SELECT CASE WHEN c."through_created_at" < ${args.add(cutoff, 'datetime')} THEN c."average_cost_micro_cents" END FROM "ledger_checkpoints" c
+        WHERE c."product_id" = p."id" ORDER BY c."through_movement_id" DESC LIMIT 1),
+      (SELECT a."average_cost_micro_cents" FROM "stock_movements_archive" a
+        WHERE a."product_id" = p."id" AND a."created_at" < ${args.add(cutoff, 'datetime')}
+        ORDER BY a."created_at" DESC, a."id" DESC LIMIT 1))`;
+}
+
+/**
  * Quantity and value of every product at every location as of the end of `asOf` (UTC), or
  * now, from the ledger alone. Each ledger row carries the balance of its location and the
  * product's moving weighted average cost right after it (set at posting, under the product's
@@ -74,17 +105,12 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
     for (;;) {
       // Arguments are added in the order their placeholders appear: SQLite's are positional.
       const page = await reader.query((args) => {
-        const levelCutoff = args.add(cutoff, 'datetime');
-        const productCutoff = args.add(cutoff, 'datetime');
+        const balance = levelBalanceAsOf(args, cutoff);
+        const average = productAverageAsOf(args, cutoff);
         const keyset = after === null ? '' : `WHERE "sku_key" > ${args.add(after, 'string')}`;
         return `
         SELECT p."sku_key", p."id", p."sku", p."name", s."location_id", l."code",
-               (SELECT m."balance_after" FROM "stock_movements" m
-                 WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${levelCutoff}
-                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1),
-               (SELECT m."average_cost_micro_cents" FROM "stock_movements" m
-                 WHERE m."product_id" = p."id" AND m."created_at" < ${productCutoff}
-                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1)
+               ${balance}, ${average}
           FROM (SELECT "id", "sku_key", "sku", "name" FROM "products" ${keyset} ORDER BY "sku_key" LIMIT ${args.add(productsPerPage, 'int')}) p
           LEFT JOIN "stock_levels" s ON s."product_id" = p."id"
           LEFT JOIN "locations" l ON l."id" = s."location_id"
@@ -147,18 +173,14 @@ function valuationLines(args: SqlArguments, cutoff: Date | null, { named = true 
         ${locations}
        WHERE s."on_hand" <> 0`;
   }
-  const levelCutoff = args.add(cutoff, 'datetime');
-  const productCutoff = args.add(cutoff, 'datetime');
+  const balance = levelBalanceAsOf(args, cutoff);
+  const average = productAverageAsOf(args, cutoff);
   return `
     SELECT product_id, ${named ? '"sku_key", "sku", "name", "location_id", "code",' : ''} quantity, average, ${lineValue('quantity', 'average')} AS value
       FROM (
         SELECT p."id" AS product_id, ${names}
-               COALESCE((SELECT m."balance_after" FROM "stock_movements" m
-                 WHERE m."product_id" = p."id" AND m."location_id" = s."location_id" AND m."created_at" < ${levelCutoff}
-                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1), 0) AS quantity,
-               COALESCE((SELECT m."average_cost_micro_cents" FROM "stock_movements" m
-                 WHERE m."product_id" = p."id" AND m."created_at" < ${productCutoff}
-                 ORDER BY m."created_at" DESC, m."id" DESC LIMIT 1), 0) AS average
+               COALESCE(${balance}, 0) AS quantity,
+               COALESCE(${average}, 0) AS average
           FROM "stock_levels" s
           JOIN "products" p ON p."id" = s."product_id"
           ${locations}
