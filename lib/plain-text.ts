@@ -8,8 +8,8 @@ import { z } from 'zod';
  *
  * - `line`: one line of text (references, phone numbers): no control character at all.
  * - `multiline`: text typed in a text area (descriptions, notes): tab and line breaks allowed.
- * - `name`: a name that must be unique, which must also look unique: a line, and no zero-width
- *   or text-direction characters either, so that "Tools\u200B" cannot sit beside "Tools".
+ * - `name`: a name that must be unique, which must also look unique: a line, and no hidden
+ *   characters either, so that "Tools\u200B" cannot sit beside "Tools".
  */
 export type TextKind = 'line' | 'multiline' | 'name';
 
@@ -20,11 +20,33 @@ const CONTROL_EXCEPT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 /** Half of a UTF-16 surrogate pair without its other half: no encoding can store it. */
 const LONE_SURROGATE = /\p{Cs}/u;
 /**
- * Zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and bidirectional controls (U+061C,
- * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), except a zero-width joiner inside an emoji
- * sequence such as "👩‍🍳", where it is part of the picture and visible as such.
+ * Characters a renderer hides (Unicode's Default_Ignorable_Code_Point: zero-width spaces and
+ * joiners, text-direction marks, the soft hyphen, Hangul fillers, invisible operators, ...),
+ * except where they are part of something visible: a zero-width joiner inside an emoji
+ * sequence such as "👩‍🍳", a variation selector right after the character it restyles ("❤️",
+ * ideographic variants), and tag characters completing a subdivision flag ("🏴󠁧󠁢󠁥󠁮󠁧󠁿").
  */
-const INVISIBLE = /[\u200B\u200C\u2060\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/u;
+const HIDDEN = /\p{Default_Ignorable_Code_Point}/gu;
+const ZERO_WIDTH_JOINER = '\u200D';
+const EMOJI_BEFORE_JOINER = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]$/u;
+const EMOJI_AFTER_JOINER = /^\p{Extended_Pictographic}/u;
+const VARIATION_SELECTOR = /^[\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+const VISIBLE_LAST = /[^\p{Default_Ignorable_Code_Point}\s]$/u;
+const TAG = /^[\u{E0020}-\u{E007F}]$/u;
+const FLAG_TAGS_BEFORE = /\u{1F3F4}[\u{E0020}-\u{E007E}]*$/u;
+
+function hidesSomething(text: string): boolean {
+  for (const match of text.matchAll(HIDDEN)) {
+    const hidden = match[0];
+    const before = text.slice(0, match.index);
+    const after = text.slice(match.index + hidden.length);
+    if (hidden === ZERO_WIDTH_JOINER && EMOJI_BEFORE_JOINER.test(before) && EMOJI_AFTER_JOINER.test(after)) continue;
+    if (VARIATION_SELECTOR.test(hidden) && VISIBLE_LAST.test(before)) continue;
+    if (TAG.test(hidden) && FLAG_TAGS_BEFORE.test(before)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** What is wrong with `text` as text of this kind, as a sentence starting with `label`; undefined when nothing is. */
 export function textProblem(text: string, kind: TextKind, label: string): string | undefined {
@@ -35,7 +57,7 @@ export function textProblem(text: string, kind: TextKind, label: string): string
       : `${label} must be one line without control characters (no tabs or line breaks)`;
   }
   if (LONE_SURROGATE.test(text)) return `${label} contains a broken character (half of a UTF-16 pair)`;
-  if (kind === 'name' && INVISIBLE.test(text)) return `${label} must not contain invisible characters (zero-width or text-direction marks)`;
+  if (kind === 'name' && hidesSomething(text)) return `${label} must not contain invisible characters (zero-width or text-direction marks, soft hyphens, fillers)`;
   return undefined;
 }
 

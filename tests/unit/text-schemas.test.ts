@@ -58,6 +58,22 @@ describe('requiredTextSchema: names', () => {
     expect(name.safeParse('a\u200Db').success).toBe(false);
   });
 
+  it('refuses every other default-ignorable character a renderer hides: soft hyphen, Hangul fillers, grapheme joiner, invisible operators, stray selectors and tags', () => {
+    for (const hidden of ['\u00AD', '\u034F', '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2061', '\u2064', '\u180E', '\u{1D173}', '\u{E0001}']) {
+      expect(name.safeParse(`Tools${hidden}`).success, hidden.codePointAt(0)!.toString(16)).toBe(false);
+    }
+    // A selector or tag only counts as part of what it modifies: alone, first, doubled or after a space it hides.
+    for (const text of ['\uFE0FTools', 'Tools \uFE0F', 'a\uFE0F\uFE0F', 'Tools\u{E0067}\u{E007F}']) {
+      expect(name.safeParse(text).success, JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('keeps selectors and tags that are part of a visible character: emoji presentation, ideographic variants, subdivision flags', () => {
+    for (const text of ['Love \u2764\uFE0F', '\u845B\u{E0100} Tea', 'England \u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', '\u263A\uFE0E Smile']) {
+      expect(name.parse(text)).toBe(text);
+    }
+  });
+
   it('refuses half of a surrogate pair, NUL and any control character', () => {
     for (const text of ['x\uD800', '\uDC00x', 'a\u0000', 'a\tb', 'a\nb', '\u001b[31mred']) {
       expect(name.safeParse(text).success, JSON.stringify(text)).toBe(false);
