@@ -14,12 +14,13 @@ interface ShellUser {
   roleLabel: string;
 }
 
-function Brand() {
+/** The shop's own name (shop settings), cut with an ellipsis when it is long. */
+function Brand({ shopName }: { shopName: string }) {
   return (
-    <Link href="/" className="flex items-center gap-2 px-3 text-base font-semibold text-slate-900">
+    <Link href="/" className="flex min-w-0 items-center gap-2 px-3 text-base font-semibold text-slate-900" title={shopName}>
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src="/favicon.svg" alt="" className="h-7 w-7" />
-      Stockroom
+      <img src="/favicon.svg" alt="" className="h-7 w-7 shrink-0" />
+      <span className="truncate">{shopName}</span>
     </Link>
   );
 }
@@ -48,7 +49,7 @@ function UserPanel({ user, signOut }: { user: ShellUser; signOut: () => Promise<
  * The signed-in frame: a sidebar on wide screens; on phones a top bar whose menu button
  * opens the same navigation in a Headless UI dialog (focus trapped, Escape closes).
  */
-export function AppShell({ user, activeAlertCount, signOut, children }: { user: ShellUser; activeAlertCount: number; signOut: () => Promise<void>; children: ReactNode }) {
+export function AppShell({ shopName, user, activeAlertCount, signOut, children }: { shopName: string; user: ShellUser; activeAlertCount: number; signOut: () => Promise<void>; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const alertCount = useActiveAlertCount(activeAlertCount);
   return (
@@ -57,7 +58,7 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
           the navigation inside stays in view while the page scrolls. */}
       <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">
         <div className="sticky top-0 flex h-screen flex-col py-5">
-          <Brand />
+          <Brand shopName={shopName} />
           <nav aria-label="Main" className="mt-6 flex-1 overflow-y-auto px-3">
             <NavLinks activeAlertCount={alertCount} />
           </nav>
@@ -66,7 +67,7 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
       </aside>
 
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between border-b border-slate-200 bg-white/95 px-4 backdrop-blur lg:hidden">
-        <Brand />
+        <Brand shopName={shopName} />
         <button
           type="button"
           onClick={() => setMenuOpen(true)}
@@ -88,7 +89,7 @@ export function AppShell({ user, activeAlertCount, signOut, children }: { user: 
         <div className="fixed inset-0 bg-slate-900/40" aria-hidden="true" />
         <DialogPanel className="fixed inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col bg-white py-5 shadow-xl">
           <div className="flex items-center justify-between pr-3">
-            <Brand />
+            <Brand shopName={shopName} />
             <button type="button" onClick={() => setMenuOpen(false)} className="inline-flex h-9 w-9 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100" aria-label="Close menu">
               <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
                 <path d="M6 6l12 12M18 6 6 18" />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity';
+export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity' | 'shop';
 
 /** Sections of the settings page as links; only admins see the users section. */
 export function SettingsTabs({ current, showUsers }: { current: SettingsTab; showUsers: boolean }) {
@@ -9,6 +9,7 @@ export function SettingsTabs({ current, showUsers }: { current: SettingsTab; sho
     { tab: 'account', label: 'My account', href: '/settings?tab=account' },
     ...(showUsers ? [{ tab: 'users' as const, label: 'Users and roles', href: '/settings?tab=users' }] : []),
     ...(showUsers ? [{ tab: 'activity' as const, label: 'Activity', href: '/settings/activity' }] : []),
+    ...(showUsers ? [{ tab: 'shop' as const, label: 'Shop', href: '/settings?tab=shop' }] : []),
   ];
   return (
     <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">

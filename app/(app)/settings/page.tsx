@@ -7,6 +7,7 @@ import { CreateTokenDialog } from '@/components/settings/create-token-dialog';
 import { SettingsTabs, type SettingsTab } from '@/components/settings/settings-tabs';
 import { ChangePasswordForm, ProfileForm, SignOutEverywhereButton } from '@/components/settings/account-forms';
 import { CreateUserDialog, EditUserDialog, SetPasswordDialog } from '@/components/settings/user-form-dialogs';
+import { ShopSettingsForm } from '@/components/settings/shop-settings-form';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -20,6 +21,8 @@ import { can, ROLE_LABELS } from '@/lib/auth/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 import { pageQuerySchema } from '@/lib/pagination';
+import { getRequestShopSettings } from '@/lib/settings/get-shop-settings';
+import { currencyOptions, timeZoneOptions } from '@/lib/settings/setting-options';
 import {
   changePasswordAction,
   createTokenAction,
@@ -31,6 +34,7 @@ import {
   updateProfileAction,
   updateUserAction,
 } from './actions';
+import { updateShopSettingsAction } from './shop-actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -221,10 +225,26 @@ async function UsersSection({ actor, cursor }: { actor: Actor; cursor?: string }
   );
 }
 
+async function ShopSection() {
+  const settings = await getRequestShopSettings();
+  return (
+    <Card className="max-w-2xl">
+      <header className="border-b border-slate-100 px-5 py-4">
+        <h2 className="text-sm font-semibold text-slate-800">Shop</h2>
+        <p className="mt-0.5 text-sm text-slate-500">The shop&apos;s name, the currency of its prices and the time zone of its days, for everyone who signs in.</p>
+      </header>
+      <div className="px-5 py-4">
+        <ShopSettingsForm action={updateShopSettingsAction} settings={settings} currencies={currencyOptions(settings.currency)} timeZones={timeZoneOptions(settings.timezone)} />
+      </div>
+    </Card>
+  );
+}
+
 /** The tab asked for, when this person may see it; otherwise their own tokens. */
 function tabOf(requested: string | undefined, canManageUsers: boolean): SettingsTab {
   if (requested === 'account') return 'account';
   if (requested === 'users' && canManageUsers) return 'users';
+  if (requested === 'shop' && canManageUsers) return 'shop';
   return 'tokens';
 }
 
@@ -250,6 +270,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Settings" description={`Signed in as ${actor.email} (${ROLE_LABELS[actor.role]}).`} />
       <SettingsTabs current={tab} showUsers={canManageUsers} />
       {tab === 'users' && <UsersSection actor={actor} cursor={one(search.cursor)} />}
+      {tab === 'shop' && <ShopSection />}
       {tab === 'account' && <AccountSection actor={actor} passwordChanged={one(search.password) === 'changed'} />}
       {owner && <TokensSection actor={actor} owner={owner} />}
       {owner?.id === actor.id && (
