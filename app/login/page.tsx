@@ -8,7 +8,10 @@ import { safeCallbackUrl } from './callback-url';
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // Auth.js sends its errors here (lib/auth/config.ts pages); the code names nothing sensitive.
+  const authError = params.error !== undefined;
   // Already signed in (and the account still enabled): straight on.
   if (await sessionActor()) redirect(callbackUrl);
   return (
@@ -21,6 +24,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="mt-1.5 text-sm text-slate-500">Every unit, every location, accounted for.</p>
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+          {authError && (
+            <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              Signing in did not complete. Try again; if it keeps failing, ask your admin.
+            </p>
+          )}
           <LoginForm action={signInAction} callbackUrl={callbackUrl} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">Forgot your password? An admin can set a new one (Settings, Users and roles).</p>

@@ -33,7 +33,9 @@ export class RateLimitedSignIn extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/login' },
+  // Auth.js's own HTML pages would be served from /api, outside the app's Content-Security-Policy:
+  // each of them leads to the app's sign-in page instead (which reads `error`).
+  pages: { signIn: '/login', signOut: '/login', error: '/login', verifyRequest: '/login' },
   // A wrong password is an expected outcome, not a server error worth a stack trace.
   logger: {
     error(error) {

@@ -89,6 +89,18 @@ export const OPENAPI_EXAMPLES: Record<string, unknown> = {
   PostedMovements: { data: [movement], onHand: 36 },
   PostedMovementBatch: { data: [movement, { ...movement, id: 1002, type: 'SHIPMENT', quantity: -6, balanceAfter: 30, unitCost: null, reference: 'ORDER-5521' }] },
   ProductBatch: { data: [product] },
+  ProductImportResult: {
+    dryRun: true,
+    rows: [
+      { line: 2, sku: 'MUG-BLUE-12', status: 'updated', changes: ['price'] },
+      { line: 3, sku: 'MUG-RED-12', status: 'created', changes: ['sku', 'name', 'price', 'category'] },
+      { line: 4, sku: 'MUG-GREEN-12', status: 'unchanged', changes: [] },
+    ],
+    created: 1,
+    updated: 1,
+    unchanged: 1,
+  },
+  StockImportResult: { dryRun: false, rows: [{ line: 2, sku: 'MUG-BLUE-12', location: 'MAIN', quantity: 36, onHandBefore: 30, change: 6 }], movements: 1 },
   OpenApiDocument: { openapi: '3.1.0', info: { title: 'Stockroom API', version: '1.0.0' }, paths: {} },
   AuditLogEntry: { id: 77, action: 'UPDATE', entity: 'product', entityId: 42, actorId: 2, actorEmail: 'sam@example.com', before: { price: '12.00' }, after: { price: '12.50' }, createdAt: at },
   Alert: { id: 9, productId: 42, status: 'ACTIVE', onHandAtTrigger: 12, reorderLevel: 20, createdAt: at, dismissedAt: null, resolvedAt: null },

@@ -8,6 +8,9 @@ import { bulkCreateProductsSchema } from '@/lib/inventory/bulk-create-products';
 import { categoryListQuerySchema, createCategorySchema, updateCategorySchema } from '@/lib/inventory/category-schemas';
 import { productSupplierLinkSchema } from '@/lib/inventory/link-product-supplier';
 import { alertListQuerySchema } from '@/lib/inventory/list-alerts';
+import { productImportResultSchema } from '@/lib/inventory/imports/import-products';
+import { importQuerySchema } from '@/lib/inventory/imports/import-support';
+import { stockImportResultSchema } from '@/lib/inventory/imports/import-stock';
 import { movementListQuerySchema } from '@/lib/inventory/list-movements';
 import { productListQuerySchema } from '@/lib/inventory/list-products';
 import { createLocationSchema, locationListQuerySchema, updateLocationSchema } from '@/lib/inventory/location-schemas';
@@ -64,6 +67,8 @@ interface Operation {
   tag: Tag;
   description?: string;
   body?: z.ZodType;
+  /** The request body is a CSV file (`text/csv`), described by this text, instead of JSON. */
+  csvBody?: string;
   /** The zod schema the handler parses its query string with. */
   query?: z.ZodType;
   success: Success;
@@ -373,6 +378,33 @@ const operations: Operation[] = [
     errors: [400, 401, 403, 409, 413],
   },
   {
+    method: 'post',
+    path: '/api/imports/products',
+    operationId: 'importProducts',
+    summary: 'Import products from CSV: upsert by SKU, all or none (MANAGER+)',
+    description:
+      'UTF-8 (a byte order mark allowed), comma or semicolon separated (a semicolon file may write decimals with a comma: 4,50). Header names are matched ignoring case. A new SKU needs name and price; an existing product takes the non-empty cells. With ?dryRun=true nothing is written and the answer is 200. Any bad row: 400 with errors keyed "<line>.<column>" (the header is line 1). At most 50,000 rows or 10 MB (413).',
+    tag: 'Products',
+    query: importQuerySchema,
+    csvBody: 'Columns: sku (required), name, category (a name; created when missing), price, cost, unit, reorderLevel, safetyStock, reorderQuantity, barcode, description',
+    success: { status: 201, description: 'Imported (200 for a dry run): what each row did', response: productImportResultSchema },
+    errors: [400, 401, 403, 409, 413],
+  },
+  {
+    method: 'post',
+    path: '/api/imports/stock',
+    operationId: 'importStock',
+    summary: 'Import opening stock from CSV: one COUNT movement per row, all or none (MANAGER+)',
+    description:
+      'Each row posts a COUNT movement (reason "Import") setting the on-hand of a product at a location, in one transaction. The file is read as for product imports; ?dryRun=true writes nothing and answers 200. A unitCost sets the product\'s moving average cost at the count.',
+    tag: 'Stock movements',
+    query: importQuerySchema,
+    csvBody: 'Columns: sku, location (a location code), quantity (the counted on-hand), unitCost (optional)',
+    idempotent: true,
+    success: { status: 201, description: 'Posted (200 for a dry run): each row with the on-hand before its count', response: stockImportResultSchema },
+    errors: [400, 401, 403, 404, 409, 413],
+  },
+  {
     method: 'put',
     path: '/api/products/{id}/suppliers/{supplierId}',
     operationId: 'linkProductSupplier',
@@ -484,6 +516,7 @@ function describeOperation(operation: Operation): JsonSchema {
     ...(operation.public ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(operation.body) } } } } : {}),
+    ...(operation.csvBody ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string', description: operation.csvBody } } } } } : {}),
     responses,
   };
 }
