@@ -23,6 +23,16 @@ import { exportRunSchema, exportSchema } from '@/lib/inventory/reports/present-e
 import { lowStockQuerySchema, movementsReportQuerySchema, valuationQuerySchema } from '@/lib/inventory/reports/report-query-schemas';
 import { lowStockReportSchema, movementsReportSchema, stockValuationReportSchema } from '@/lib/inventory/reports/report-schemas';
 import { createSupplierSchema, supplierListQuerySchema, updateSupplierSchema } from '@/lib/inventory/supplier-schemas';
+import { replenishmentRowSchema } from '@/lib/inventory/purchasing/list-replenishment';
+import { purchaseOrderBatchSchema, purchaseOrderSchema, receivedAnswerSchema } from '@/lib/inventory/purchasing/present-purchase-order';
+import {
+  createPurchaseOrderSchema,
+  draftFromSuggestionsSchema,
+  purchaseOrderListQuerySchema,
+  receivePurchaseOrderSchema,
+  replenishmentQuerySchema,
+  updatePurchaseOrderSchema,
+} from '@/lib/inventory/purchasing/purchase-order-schemas';
 import { pageQuerySchema } from '@/lib/pagination';
 import { shopSettingsResponseSchema, updateShopSettingsSchema } from '@/lib/settings/settings-schemas';
 import { OPENAPI_EXAMPLES } from './openapi-examples';
@@ -90,6 +100,7 @@ const TAGS = {
   Alerts: 'Low-stock alerts: one opens when on-hand falls below the reorder level and resolves when it rises back.',
   Reports: 'Low stock, stock valuation and the ledger, as JSON or CSV.',
   Exports: 'The scheduled export: report files written on the server, and their downloads.',
+  Purchasing: 'Replenishment suggestions from real usage, and purchase orders received into stock.',
 } as const;
 
 type Tag = keyof typeof TAGS;
@@ -472,6 +483,92 @@ const operations: Operation[] = [
     tag: 'Exports',
     success: { status: 200, description: 'The file: CSV, or the JSON of its report', files: ['text/csv'], response: z.union([lowStockReportSchema, stockValuationReportSchema]).meta({ id: 'ExportFile' }) },
     errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/replenishment',
+    operationId: 'listReplenishment',
+    summary: 'Products to reorder: usage, days of cover, reorder point and a suggested quantity (MANAGER+)',
+    tag: 'Purchasing',
+    description:
+      'One row for each live product whose `onHand + onOrder` is below its reorder point. `dailyUsage` is the units shipped (SHIPMENT rows) in the last `days` days divided by `days`; `reorderPoint` = max(reorderLevel, ceil(dailyUsage x leadTimeDays) + safetyStock) with the exact usage; `suggestedQuantity` = max(reorderQuantity, reorderPoint - onHand - onOrder). In product id order.',
+    query: replenishmentQuerySchema,
+    success: { status: 200, description: 'A page of rows', list: replenishmentRowSchema },
+    errors: [400, 401, 403],
+  },
+  {
+    method: 'get',
+    path: '/api/purchase-orders',
+    operationId: 'listPurchaseOrders',
+    summary: 'Purchase orders, newest first',
+    tag: 'Purchasing',
+    query: purchaseOrderListQuerySchema,
+    success: { status: 200, description: 'A page of orders', list: purchaseOrderSchema },
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/api/purchase-orders',
+    operationId: 'createPurchaseOrder',
+    summary: 'Draft a purchase order (MANAGER+)',
+    tag: 'Purchasing',
+    description: "A line's `unitCost` defaults to the supplier link's unit cost, then the product's cost. The location defaults to the default location. Numbers are sequential and never repeat.",
+    body: createPurchaseOrderSchema,
+    success: { status: 201, description: 'The draft', response: purchaseOrderSchema },
+    errors: [400, 401, 403, 404, 413, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/purchase-orders/draft-from-suggestions',
+    operationId: 'draftPurchaseOrdersFromSuggestions',
+    summary: 'One draft per supplier from the replenishment rows (MANAGER+)',
+    tag: 'Purchasing',
+    description: 'Products without a supplier are left out. An empty `data` means nothing needs ordering.',
+    body: draftFromSuggestionsSchema,
+    success: { status: 201, description: 'The drafts', response: purchaseOrderBatchSchema },
+    errors: [400, 401, 403, 503],
+  },
+  { method: 'get', path: '/api/purchase-orders/{id}', operationId: 'getPurchaseOrder', summary: 'One purchase order with its lines', tag: 'Purchasing', success: { status: 200, description: 'The order', response: purchaseOrderSchema }, errors: [401, 404] },
+  {
+    method: 'patch',
+    path: '/api/purchase-orders/{id}',
+    operationId: 'updatePurchaseOrder',
+    summary: 'Change a draft: supplier, location, dates, reference or its lines (MANAGER+)',
+    tag: 'Purchasing',
+    body: updatePurchaseOrderSchema,
+    success: { status: 200, description: 'The changed draft', response: purchaseOrderSchema },
+    errors: [400, 401, 403, 404, 409, 413, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/purchase-orders/{id}/order',
+    operationId: 'orderPurchaseOrder',
+    summary: 'Mark a draft as ordered (MANAGER+): its lines count as on order',
+    tag: 'Purchasing',
+    success: { status: 200, description: 'The ordered order', response: purchaseOrderSchema },
+    errors: [401, 403, 404, 409, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/purchase-orders/{id}/receive',
+    operationId: 'receivePurchaseOrder',
+    summary: 'Receive goods against an order, in full or in part (CLERK+)',
+    tag: 'Purchasing',
+    description:
+      "Posts one RECEIPT movement per line at the order's location, with the order's number as reference and the line's unit cost, and the received quantities, in one transaction. More than a line's remainder, or an order that is not ORDERED or PARTIALLY_RECEIVED, is a 409 that writes nothing.",
+    body: receivePurchaseOrderSchema,
+    success: { status: 201, description: 'The order and the movements posted', response: receivedAnswerSchema },
+    errors: [400, 401, 403, 404, 409, 413, 503],
+    idempotent: true,
+  },
+  {
+    method: 'post',
+    path: '/api/purchase-orders/{id}/cancel',
+    operationId: 'cancelPurchaseOrder',
+    summary: 'Cancel a draft, or an ordered order with nothing received (MANAGER+)',
+    tag: 'Purchasing',
+    success: { status: 200, description: 'The cancelled order', response: purchaseOrderSchema },
+    errors: [401, 403, 404, 409, 503],
   },
   {
     method: 'get',
