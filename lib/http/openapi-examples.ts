@@ -57,6 +57,39 @@ const lowStockRow = {
   supplierUnitCost: '4.10',
 };
 
+const purchaseOrder = {
+  id: 12,
+  number: 'PO-00012',
+  supplierId: 7,
+  locationId: 1,
+  status: 'PARTIALLY_RECEIVED',
+  reference: 'Potter quote 881',
+  expectedAt: '2026-03-16T00:00:00.000Z',
+  lines: [{ id: 31, productId: 42, sku: 'MUG-BLUE-12', quantity: 48, receivedQuantity: 24, unitCost: '4.10' }],
+  total: '196.80',
+  createdBy: 2,
+  createdAt: at,
+  orderedAt: at,
+  closedAt: null,
+};
+
+const replenishmentRow = {
+  productId: 42,
+  sku: 'MUG-BLUE-12',
+  name: 'Blue mug, 12 oz',
+  onHand: 12,
+  onOrder: 0,
+  reorderLevel: 20,
+  safetyStock: 5,
+  dailyUsage: '2.40',
+  daysOfCover: 5,
+  leadTimeDays: 10,
+  reorderPoint: 29,
+  suggestedQuantity: 48,
+  supplierId: 7,
+  supplierName: 'Potter & Sons',
+};
+
 const valuationRow = { productId: 42, sku: 'MUG-BLUE-12', name: 'Blue mug, 12 oz', locationId: 1, locationCode: 'MAIN', quantity: 36, unitCost: '4.1333', value: '148.80' };
 
 const exportRecord = {
@@ -105,6 +138,11 @@ export const OPENAPI_EXAMPLES: Record<string, unknown> = {
   AuditLogEntry: { id: 77, action: 'UPDATE', entity: 'product', entityId: 42, actorId: 2, actorEmail: 'sam@example.com', before: { price: '12.00' }, after: { price: '12.50' }, createdAt: at },
   Alert: { id: 9, productId: 42, status: 'ACTIVE', onHandAtTrigger: 12, reorderLevel: 20, createdAt: at, dismissedAt: null, resolvedAt: null },
   AlertCount: { active: 3 },
+  PurchaseOrder: purchaseOrder,
+  PurchaseOrderLine: purchaseOrder.lines[0],
+  PurchaseOrderBatch: { data: [{ ...purchaseOrder, status: 'DRAFT', lines: [{ ...purchaseOrder.lines[0], receivedQuantity: 0 }], orderedAt: null }] },
+  PurchaseOrderReceipt: { purchaseOrder, movements: [movement] },
+  ReplenishmentRow: replenishmentRow,
   LowStockRow: lowStockRow,
   LowStockReport: { data: [lowStockRow], generatedAt: at },
   ValuationRow: valuationRow,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PurchaseOrder, PurchaseOrderLine } from '@/lib/db/generated/sqlite/client';
 import { formatCents } from '@/lib/money';
 import { moneyStringSchema, recordIdSchema, timestampSchema } from '@/lib/output-schema-parts';
+import { movementSchema } from '../present';
 import { PURCHASE_ORDER_STATUSES } from './purchase-order-schemas';
 
 /** "PO-00001": the order's number as people and the ledger's references write it. */
@@ -39,6 +40,13 @@ export const purchaseOrderSchema = z
   .meta({ id: 'PurchaseOrder' });
 
 export type PurchaseOrderResponse = z.output<typeof purchaseOrderSchema>;
+
+/** The answer to receiving: the order as it now stands and the RECEIPT rows posted. */
+export const receivedAnswerSchema = z
+  .object({ purchaseOrder: purchaseOrderSchema, movements: z.array(movementSchema) })
+  .meta({ id: 'PurchaseOrderReceipt' });
+
+export const purchaseOrderBatchSchema = z.object({ data: z.array(purchaseOrderSchema) }).meta({ id: 'PurchaseOrderBatch' });
 
 export type PurchaseOrderRecord = PurchaseOrder & { lines: Array<PurchaseOrderLine & { product: { sku: string } }> };
 

@@ -4,16 +4,12 @@ import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { claimIdempotencyKeys, findStoredAnswer, idempotencySlot, purgeExpiredIdempotencyKeys, storeIdempotentAnswers, type IdempotencyRequest } from '../idempotency';
 import type { MovementInput } from '../movement-schemas';
-import type { movementSchema } from '../present';
 import { writeMovementGroup } from '../write-movement-group';
 import { changeOnOrder, lockPurchaseOrder } from './lock-purchase-order';
-import { formatOrderNumber, presentPurchaseOrder, purchaseOrderInclude, type PurchaseOrderResponse } from './present-purchase-order';
+import { formatOrderNumber, presentPurchaseOrder, purchaseOrderInclude, type receivedAnswerSchema } from './present-purchase-order';
 import type { ReceivePurchaseOrderInput } from './purchase-order-schemas';
 
-export interface ReceivedAnswer {
-  purchaseOrder: PurchaseOrderResponse;
-  movements: Array<z.output<typeof movementSchema>>;
-}
+export type ReceivedAnswer = z.output<typeof receivedAnswerSchema>;
 
 export interface ReceiveResult {
   answer: ReceivedAnswer;
