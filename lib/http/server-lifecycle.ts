@@ -26,6 +26,8 @@ interface LifecycleState {
   inFlight: Set<ServerResponse>;
   /** Called whenever a request ends while draining. */
   onIdle?: () => void;
+  /** Background work to stop on drain (the notification worker), awaited before the database closes. */
+  drainHooks: Array<() => Promise<void>>;
 }
 
 type GlobalWithLifecycle = typeof globalThis & { [STATE]?: LifecycleState };
@@ -45,7 +47,7 @@ export function isDraining(): boolean {
 export function installServerLifecycle({ gracefulShutdown }: { gracefulShutdown: boolean }): void {
   const global = globalThis as GlobalWithLifecycle;
   if (global[STATE]) return;
-  const state: LifecycleState = { draining: false, servers: new Set(), inFlight: new Set() };
+  const state: LifecycleState = { draining: false, servers: new Set(), inFlight: new Set(), drainHooks: [] };
   global[STATE] = state;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function lifecycleEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
@@ -68,6 +70,11 @@ export function installServerLifecycle({ gracefulShutdown }: { gracefulShutdown:
     return runWithRequestContext({ requestId }, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
   } as typeof emit;
   if (gracefulShutdown) installSignalHandlers(state);
+}
+
+/** Registers background work to stop when the server drains; it runs beside the requests' drain, within the same deadline. */
+export function onDrain(hook: () => Promise<void>): void {
+  lifecycle()?.drainHooks.push(hook);
 }
 
 /** The path without its query string: queries are not logged (they may carry anything). */
@@ -124,6 +131,7 @@ async function drain(state: LifecycleState, signal: string): Promise<void> {
   const log = logger();
   log.info({ signal, inFlight: state.inFlight.size }, 'shutting down: refusing new requests, finishing the ones in flight');
   for (const response of state.inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+  const hooksDone = Promise.allSettled(state.drainHooks.map((hook) => hook()));
   const finished = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS);
     state.onIdle = () => {
@@ -140,6 +148,7 @@ async function drain(state: LifecycleState, signal: string): Promise<void> {
     server.close();
     server.closeAllConnections();
   }
+  await Promise.race([hooksDone, new Promise((resolve) => setTimeout(resolve, DISCONNECT_TIMEOUT_MS).unref())]);
   // Closing a pool waits for connections still checked out: bounded, so the deadline holds.
   await Promise.race([
     disconnectDatabase().catch((error: unknown) => log.error({ err: error }, 'closing the database failed')),
