@@ -4,7 +4,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import type { Product } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { SKU_EXISTS, skuConflict } from './catalog-support';
+import { BARCODE_TAKEN, barcodeConflict, SKU_EXISTS, skuConflict } from './catalog-support';
 import { productCreateData } from './product-data';
 import { createProductSchema, type CreateProductInput } from './product-schemas';
 import { presentProduct } from './present-product';
@@ -27,13 +27,14 @@ export const bulkCreateProductsSchema = z.strictObject({
 });
 
 const DUPLICATE_IN_BATCH = 'Duplicate SKU in this batch';
+const DUPLICATE_BARCODE_IN_BATCH = 'Duplicate barcode in this batch';
 
 /**
  * Creates up to 1000 products, all or none, in one transaction. Every problem of every row is
  * reported at once, keyed by row: "3.sku", "7.price". Rules as for one product: the SKU unique
- * ignoring case among all products (deleted included) and within the batch, the category
- * live. Answers 400 when any row breaks a rule, 409 when the only problems are duplicate
- * SKUs, 413 over 1000 rows. Returns the products in the order sent.
+ * ignoring case among all products (deleted included) and within the batch, the barcode
+ * unique among live products and within the batch, the category live. Answers 400 when any row breaks a rule, 409 when the only problems are duplicate
+ * SKUs or barcodes, 413 over 1000 rows. Returns the products in the order sent.
  */
 export async function bulkCreateProducts({ products, actorId }: { products: unknown[]; actorId: number | null }): Promise<Product[]> {
   if (products.length > MAX_BULK_PRODUCTS) {
@@ -63,16 +64,24 @@ export async function bulkCreateProducts({ products, actorId }: { products: unkn
     if (firstRowBySkuKey.has(skuKey)) fieldErrors[`${index}.sku`] ??= DUPLICATE_IN_BATCH;
     else firstRowBySkuKey.set(skuKey, index);
   });
+  const barcodes = new Set<string>();
+  inputs.forEach((input, index) => {
+    if (!input?.barcode) return;
+    if (barcodes.has(input.barcode)) fieldErrors[`${index}.barcode`] ??= DUPLICATE_BARCODE_IN_BATCH;
+    else barcodes.add(input.barcode);
+  });
 
   const valid = inputs.flatMap((input, index) => (input ? [{ input, index }] : []));
   const categoryIds = [...new Set(valid.flatMap(({ input }) => (input.categoryId === null ? [] : [input.categoryId])))];
-  const [taken, liveCategories] = await Promise.all([
+  const [taken, takenBarcodes, liveCategories] = await Promise.all([
     existingSkuKeys([...firstRowBySkuKey.keys()]),
+    liveBarcodes([...barcodes]),
     categoryIds.length ? db().category.findMany({ where: { id: { in: categoryIds }, deletedAt: null }, select: { id: true } }) : [],
   ]);
   const liveCategoryIds = new Set(liveCategories.map((category) => category.id));
   for (const { input, index } of valid) {
     if (taken.has(input.sku.toLowerCase())) fieldErrors[`${index}.sku`] ??= SKU_EXISTS;
+    if (input.barcode && takenBarcodes.has(input.barcode)) fieldErrors[`${index}.barcode`] ??= BARCODE_TAKEN;
     if (input.categoryId !== null && !liveCategoryIds.has(input.categoryId)) {
       fieldErrors[`${index}.categoryId`] ??= 'Category not found';
       invalid = true;
@@ -80,7 +89,7 @@ export async function bulkCreateProducts({ products, actorId }: { products: unkn
   }
   const sorted = sortByRow(fieldErrors);
   if (invalid) throw new AppError('VALIDATION_FAILED', 'Some products need attention; none were created.', { fieldErrors: sorted });
-  if (Object.keys(sorted).length > 0) throw skuConflict(sorted);
+  if (Object.keys(sorted).length > 0) throw uniqueConflict(sorted);
 
   const rows = valid.map(({ input }) => input);
   try {
@@ -120,13 +129,14 @@ export async function bulkCreateProducts({ products, actorId }: { products: unkn
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // Another request took some of these SKUs meanwhile: name them.
-    const takenNow = await existingSkuKeys(rows.map((input) => input.sku.toLowerCase()));
+    // Another request took some of these SKUs or barcodes meanwhile: name them.
+    const [takenNow, barcodesNow] = await Promise.all([existingSkuKeys(rows.map((input) => input.sku.toLowerCase())), liveBarcodes([...barcodes])]);
     const conflicts: FieldErrors = {};
     valid.forEach(({ input, index }) => {
       if (takenNow.has(input.sku.toLowerCase())) conflicts[`${index}.sku`] = SKU_EXISTS;
+      if (input.barcode && barcodesNow.has(input.barcode)) conflicts[`${index}.barcode`] = BARCODE_TAKEN;
     });
-    throw skuConflict(Object.keys(conflicts).length > 0 ? conflicts : { sku: SKU_EXISTS });
+    throw Object.keys(conflicts).length > 0 ? uniqueConflict(conflicts) : skuConflict();
   }
 }
 
@@ -134,6 +144,17 @@ async function existingSkuKeys(skuKeys: string[]): Promise<Set<string>> {
   if (skuKeys.length === 0) return new Set();
   const rows = await db().product.findMany({ where: { skuKey: { in: skuKeys } }, select: { skuKey: true } });
   return new Set(rows.map((row) => row.skuKey));
+}
+
+/** A 409 whose message names what collided: SKUs (the usual case), else only barcodes. */
+function uniqueConflict(fieldErrors: FieldErrors): AppError {
+  return Object.keys(fieldErrors).some((key) => key.endsWith('.sku')) ? skuConflict(fieldErrors) : barcodeConflict(fieldErrors);
+}
+
+async function liveBarcodes(barcodes: string[]): Promise<Set<string>> {
+  if (barcodes.length === 0) return new Set();
+  const rows = await db().product.findMany({ where: { barcode: { in: barcodes }, deletedAt: null }, select: { barcode: true } });
+  return new Set(rows.flatMap((row) => (row.barcode === null ? [] : [row.barcode])));
 }
 
 /** Field errors in row order ("2.sku" before "10.price"), as a person reads the batch. */

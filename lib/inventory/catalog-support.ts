@@ -56,6 +56,25 @@ export function skuConflict(fieldErrors: Record<string, string> = { sku: SKU_EXI
   return new AppError('CONFLICT', 'A product with this SKU already exists (deleted products keep their SKU).', { fieldErrors });
 }
 
+export const BARCODE_TAKEN = 'Another product already has this barcode';
+
+export function barcodeConflict(fieldErrors: Record<string, string> = { barcode: BARCODE_TAKEN }): AppError {
+  return new AppError('CONFLICT', 'Another live product already has this barcode.', { fieldErrors });
+}
+
+/**
+ * A product write met a unique index: the SKU's or the live barcode's. The engines name the
+ * index differently (or not at all through the driver adapters), so ask the database which:
+ * another live product holding this barcode now means the barcode, anything else the SKU.
+ */
+export async function productUniqueConflict(client: Pick<Transaction, 'product'>, { barcode, exceptId }: { barcode: string | null | undefined; exceptId?: number }): Promise<AppError> {
+  if (barcode) {
+    const holder = await client.product.findFirst({ where: { barcode, deletedAt: null, ...(exceptId !== undefined ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+    if (holder) return barcodeConflict();
+  }
+  return skuConflict();
+}
+
 /**
  * Both ends of a link must be live: 404 naming which is missing. The product is the end a
  * person chooses, so its 404 carries a field error (as post-movements' does) that a form

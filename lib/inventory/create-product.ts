@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import type { Product } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
-import { assertCategoryLive, skuConflict } from './catalog-support';
+import { assertCategoryLive, productUniqueConflict } from './catalog-support';
 import { productCreateData } from './product-data';
 import type { CreateProductInput } from './product-schemas';
 import { presentProduct } from './present-product';
@@ -11,7 +11,8 @@ import { reconcileAlerts } from './reconcile-alert';
 
 /**
  * Creates a product with no stock (stock arrives through the ledger). The SKU is unique
- * ignoring case among all products, deleted ones included (the skuKey unique index: 409);
+ * ignoring case among all products, deleted ones included (the skuKey unique index: 409), and
+ * the barcode, if any, among live products (a partial unique index: 409 on barcode);
  * the category, if any, must be live (400 on categoryId). A new product's reorder level
  * cannot be above its zero on-hand without an alert, so one opens in the same transaction.
  */
@@ -28,7 +29,7 @@ export async function createProduct({ input, actorId }: { input: CreateProductIn
       return product;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw skuConflict();
+    if (isUniqueViolation(error)) throw await productUniqueConflict(db(), { barcode: input.barcode });
     throw error;
   }
 }

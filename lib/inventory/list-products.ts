@@ -99,9 +99,9 @@ function cursorParam(key: ProductSortKey, cursor: SortCursor): string | number |
  * one SQL statement that both engines run the same way (portable, case-insensitive `q` with
  * LIKE wildcards escaped; keyset conditions written so that the sort column's index can
  * serve them), then the rows are read by id. `q` matches the SKU or the name anywhere,
- * ignoring case (for ASCII letters on SQLite, all letters on PostgreSQL). `locationId` means
- * products that have stock (on hand > 0) at that location. `lowStock` means onHand below
- * the reorder level.
+ * ignoring case (for ASCII letters on SQLite, all letters on PostgreSQL), or the barcode
+ * exactly. `locationId` means products that have stock (on hand > 0) at that location.
+ * `lowStock` means onHand below the reorder level.
  */
 export async function listProducts({
   filter,
@@ -139,7 +139,8 @@ export async function listProducts({
     // SQLite's LIKE already ignores ASCII case, exactly as far as its lower() folds, so the
     // name needs no lower() there: a third of the cost of a search that scans every product.
     const name = Prisma.raw(databaseEngine() === 'sqlite' ? 'p."name"' : 'lower(p."name")');
-    conditions.push(Prisma.sql`(p."sku_key" LIKE ${pattern} ESCAPE '\\' OR ${name} LIKE ${pattern} ESCAPE '\\')`);
+    // A barcode matches whole, as a scanner types it into the search box.
+    conditions.push(Prisma.sql`(p."sku_key" LIKE ${pattern} ESCAPE '\\' OR ${name} LIKE ${pattern} ESCAPE '\\' OR p."barcode" = ${filter.q})`);
   }
   if (cursor) {
     const value = cursorParam(key, cursor);

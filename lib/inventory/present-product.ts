@@ -7,6 +7,7 @@ export const productSchema = z
   .object({
     id: recordIdSchema,
     sku: z.string(),
+    barcode: z.string().nullable().describe('GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) or in-house code; unique among live products'),
     name: z.string(),
     description: z.string().nullable(),
     categoryId: recordIdSchema.nullable(),
@@ -17,8 +18,8 @@ export const productSchema = z
     safetyStock: z.number().int().min(0),
     reorderQuantity: z.number().int().min(0),
     onHand: z.number().int().min(0).describe('Total over all locations'),
-    createdAt: timestampSchema,
     onOrder: z.number().int().min(0).describe('Units on ORDERED and PARTIALLY_RECEIVED purchase orders, not yet received'),
+    createdAt: timestampSchema,
     updatedAt: timestampSchema,
     deletedAt: timestampSchema.nullable().describe('Set by a soft delete'),
   })
@@ -31,6 +32,7 @@ export function presentProduct(product: Product): ProductResponse {
   return {
     id: product.id,
     sku: product.sku,
+    barcode: product.barcode,
     name: product.name,
     description: product.description,
     categoryId: product.categoryId,
@@ -41,9 +43,9 @@ export function presentProduct(product: Product): ProductResponse {
     safetyStock: product.safetyStock,
     reorderQuantity: product.reorderQuantity,
     onHand: product.onHand,
+    onOrder: product.onOrder,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
-    onOrder: product.onOrder,
     deletedAt: product.deletedAt?.toISOString() ?? null,
   };
 }

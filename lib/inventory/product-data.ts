@@ -17,6 +17,7 @@ export function productCreateData(input: CreateProductInput) {
     reorderLevel: input.reorderLevel,
     safetyStock: input.safetyStock,
     reorderQuantity: input.reorderQuantity,
+    barcode: input.barcode,
   };
 }
 
@@ -32,5 +33,6 @@ export function productUpdateData(input: UpdateProductInput) {
     ...(input.reorderLevel !== undefined ? { reorderLevel: input.reorderLevel } : {}),
     ...(input.safetyStock !== undefined ? { safetyStock: input.safetyStock } : {}),
     ...(input.reorderQuantity !== undefined ? { reorderQuantity: input.reorderQuantity } : {}),
+    ...(input.barcode !== undefined ? { barcode: input.barcode } : {}),
   };
 }

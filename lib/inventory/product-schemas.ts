@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plainTextSchema } from '@/lib/plain-text';
 import { idSchema, MAX_INT32, moneySchema, optionalTextSchema, requiredTextSchema } from './schema-parts';
+import { optionalBarcodeSchema } from './barcode';
 import { PRODUCT_DEFAULTS, PRODUCT_LIMITS } from './field-limits';
 
 export const skuSchema = z
@@ -31,6 +32,7 @@ const productFields = {
   reorderLevel: stockLevelNumber('Reorder level'),
   safetyStock: stockLevelNumber('Safety stock'),
   reorderQuantity: stockLevelNumber('Reorder quantity'),
+  barcode: optionalBarcodeSchema,
 };
 
 const REORDER_BELOW_SAFETY = 'Reorder level must be at least the safety stock';
@@ -59,6 +61,7 @@ export const updateProductSchema = z
     reorderLevel: productFields.reorderLevel.optional(),
     safetyStock: productFields.safetyStock.optional(),
     reorderQuantity: productFields.reorderQuantity.optional(),
+    barcode: productFields.barcode.optional(),
   })
   .refine((input) => input.reorderLevel === undefined || input.safetyStock === undefined || input.reorderLevel >= input.safetyStock, {
     path: ['reorderLevel'],

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import type { Product } from '@/lib/db/generated/sqlite/client';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { notFound, validationFailed } from '@/lib/errors';
-import { assertCategoryLive, skuConflict } from './catalog-support';
+import { assertCategoryLive, productUniqueConflict } from './catalog-support';
 import { productUpdateData } from './product-data';
 import { REORDER_BELOW_SAFETY, type UpdateProductInput } from './product-schemas';
 import { presentProduct } from './present-product';
@@ -50,7 +50,7 @@ export async function updateProduct({ id, input, actorId }: { id: number; input:
       return after;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw skuConflict();
+    if (isUniqueViolation(error)) throw await productUniqueConflict(db(), { barcode: input.barcode, exceptId: id });
     throw error;
   }
 }
