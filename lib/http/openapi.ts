@@ -6,6 +6,7 @@ import { healthSchema } from '@/lib/check-health';
 import { ERROR_CODES } from '@/lib/errors';
 import { bulkCreateProductsSchema } from '@/lib/inventory/bulk-create-products';
 import { categoryListQuerySchema, createCategorySchema, updateCategorySchema } from '@/lib/inventory/category-schemas';
+import { labelSheetQuerySchema, MAX_LABELS } from '@/lib/inventory/labels/render-label-sheet';
 import { productSupplierLinkSchema } from '@/lib/inventory/link-product-supplier';
 import { alertListQuerySchema } from '@/lib/inventory/list-alerts';
 import { productImportResultSchema } from '@/lib/inventory/imports/import-products';
@@ -13,6 +14,7 @@ import { importQuerySchema } from '@/lib/inventory/imports/import-support';
 import { stockImportResultSchema } from '@/lib/inventory/imports/import-stock';
 import { movementListQuerySchema } from '@/lib/inventory/list-movements';
 import { productListQuerySchema } from '@/lib/inventory/list-products';
+import { lookupQuerySchema } from '@/lib/inventory/lookup-product';
 import { createLocationSchema, locationListQuerySchema, updateLocationSchema } from '@/lib/inventory/location-schemas';
 import { movementBatchSchema, movementInputSchema } from '@/lib/inventory/movement-schemas';
 import { alertCountSchema, alertSchema, movementSchema, postedMovementsSchema } from '@/lib/inventory/present';
@@ -66,6 +68,8 @@ interface Success {
   list?: z.ZodType;
   /** Other media types the same status can answer with (`?format=csv`, a download). */
   files?: FileMediaType[];
+  /** Another status answering the same content (a dry run's 200 beside the import's 201). */
+  alternate?: { status: number; description: string };
 }
 
 interface Operation {
@@ -398,7 +402,7 @@ const operations: Operation[] = [
     tag: 'Products',
     query: importQuerySchema,
     csvBody: 'Columns: sku (required), name, category (a name; created when missing), price, cost, unit, reorderLevel, safetyStock, reorderQuantity, barcode, description',
-    success: { status: 201, description: 'Imported (200 for a dry run): what each row did', response: productImportResultSchema },
+    success: { status: 201, description: 'Imported: what each row did', response: productImportResultSchema, alternate: { status: 200, description: 'A dry run: what each row would do; nothing written' } },
     errors: [400, 401, 403, 409, 413],
   },
   {
@@ -412,7 +416,7 @@ const operations: Operation[] = [
     query: importQuerySchema,
     csvBody: 'Columns: sku, location (a location code), quantity (the counted on-hand), unitCost (optional)',
     idempotent: true,
-    success: { status: 201, description: 'Posted (200 for a dry run): each row with the on-hand before its count', response: stockImportResultSchema },
+    success: { status: 201, description: 'Posted: each row with the on-hand before its count', response: stockImportResultSchema, alternate: { status: 200, description: 'A dry run: what each count would change; nothing written' } },
     errors: [400, 401, 403, 404, 409, 413],
   },
   {
@@ -426,6 +430,26 @@ const operations: Operation[] = [
     errors: [400, 401, 403, 404],
   },
   { method: 'delete', path: '/api/products/{id}/suppliers/{supplierId}', operationId: 'unlinkProductSupplier', summary: 'Unlink a supplier', tag: 'Products', success: { status: 204, description: 'Unlinked' }, errors: [401, 403, 404] },
+  {
+    method: 'get',
+    path: '/api/lookup',
+    operationId: 'lookupProduct',
+    summary: 'Find the live product a scanned code names: by barcode, else by SKU (ignoring case)',
+    tag: 'Products',
+    query: lookupQuerySchema,
+    success: { status: 200, description: 'The product with its stock per location', response: productDetailSchema },
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/products/labels',
+    operationId: 'getProductLabels',
+    summary: `A PDF sheet of labels (21 per A4 or Letter page), one per id in order: name, SKU and a barcode; at most ${MAX_LABELS}`,
+    tag: 'Products',
+    query: labelSheetQuerySchema,
+    success: { status: 200, description: 'The label sheet', files: ['application/pdf'] },
+    errors: [400, 401, 404],
+  },
   {
     method: 'get',
     path: '/api/reports/low-stock',
@@ -599,6 +623,7 @@ function describeOperation(operation: Operation): JsonSchema {
   const responses: Record<string, unknown> = {
     [success.status]: { description: success.description, ...(Object.keys(content).length ? { content } : {}) },
   };
+  if (success.alternate) responses[success.alternate.status] = { description: success.alternate.description, ...(Object.keys(content).length ? { content } : {}) };
   for (const status of [...operation.errors, 500]) {
     responses[status] = {
       description: errorDescriptions[status] ?? 'INTERNAL: a bug; the message says nothing internal',

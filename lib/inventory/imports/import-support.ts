@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { queryBooleanSchema } from '../catalog-support';
 import { AppError, type FieldErrors } from '@/lib/errors';
 
 /** A file with thousands of bad rows answers the first ones: enough to fix, small enough to show. */
@@ -24,3 +26,6 @@ export function importFailed(errors: FieldErrors, what: string): AppError {
     fieldErrors: Object.fromEntries(shown),
   });
 }
+
+/** `?dryRun=true`: answer what the import would do and write nothing. */
+export const importQuerySchema = z.object({ dryRun: queryBooleanSchema('dryRun') });
