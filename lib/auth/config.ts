@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { isAppError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
 import { requestClient } from './client-address';
 import { signInSchema } from './schemas';
 import { SESSION_MAX_AGE_SECONDS, withinLifetime } from './session-lifetime';
@@ -40,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      logger().error({ err: error }, 'Auth.js error');
     },
   },
   providers: [
