@@ -68,6 +68,8 @@ export async function listReplenishment({
   now?: Date;
 }): Promise<Page<ReplenishmentRow>> {
   const since = new Date(now.getTime() - days * DAY_MS);
+  // An integer on both engines, so that the division below is integer division (SQLite's driver binds numbers as REAL).
+  const window = Prisma.sql`CAST(${days} AS INTEGER)`;
   const link = (column: Prisma.Sql) => Prisma.sql`
     (SELECT ${column} FROM "product_suppliers" ps JOIN "suppliers" s ON s."id" = ps."supplier_id"
       WHERE ps."product_id" = p."id" AND s."deleted_at" IS NULL
@@ -89,9 +91,9 @@ export async function listReplenishment({
     SELECT c.*, s."name" AS "supplier_name"
       FROM "candidates" c LEFT JOIN "suppliers" s ON s."id" = c."supplier_id"
      WHERE c."on_hand" + c."on_order" < CASE
-             WHEN c."reorder_level" > (c."shipped" * COALESCE(c."lead_time_days", 0) + ${days} - 1) / ${days} + c."safety_stock"
+             WHEN c."reorder_level" > (c."shipped" * COALESCE(c."lead_time_days", 0) + ${window} - 1) / ${window} + c."safety_stock"
              THEN c."reorder_level"
-             ELSE (c."shipped" * COALESCE(c."lead_time_days", 0) + ${days} - 1) / ${days} + c."safety_stock" END
+             ELSE (c."shipped" * COALESCE(c."lead_time_days", 0) + ${window} - 1) / ${window} + c."safety_stock" END
        ${supplierId === undefined ? Prisma.empty : Prisma.sql`AND c."supplier_id" = ${supplierId}`}
      ORDER BY c."id"
      ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}`}`;
