@@ -9,6 +9,7 @@ const at = '2026-03-09T14:05:00.000Z';
 const product = {
   id: 42,
   sku: 'MUG-BLUE-12',
+  barcode: '4006381333931',
   name: 'Blue mug, 12 oz',
   description: 'Stoneware, dishwasher safe',
   categoryId: 3,
@@ -23,6 +24,17 @@ const product = {
   createdAt: at,
   updatedAt: at,
   deletedAt: null,
+};
+
+const webhook = {
+  id: 4,
+  url: 'https://hooks.example.com/stockroom',
+  description: 'Warehouse system',
+  events: ['alert.opened', 'alert.resolved'],
+  format: 'standard',
+  active: true,
+  createdAt: at,
+  updatedAt: at,
 };
 
 const productSupplier = { supplierId: 7, name: 'Potter & Sons', leadTimeDays: 10, unitCost: '4.10', supplierSku: 'PS-MUG-B12', preferred: true };
@@ -135,6 +147,19 @@ export const OPENAPI_EXAMPLES: Record<string, unknown> = {
   },
   StockImportResult: { dryRun: false, rows: [{ line: 2, sku: 'MUG-BLUE-12', location: 'MAIN', quantity: 36, onHandBefore: 30, change: 6 }], movements: 1 },
   OpenApiDocument: { openapi: '3.1.0', info: { title: 'Stockroom API', version: '1.0.0' }, paths: {} },
+  Webhook: webhook,
+  NewWebhook: { ...webhook, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+  WebhookDelivery: {
+    id: 311,
+    eventId: 'msg_5f0e9c1b7a2d4e3f8a6b0c9d1e2f3a4b',
+    eventType: 'alert.opened',
+    status: 'PENDING',
+    attempts: 2,
+    lastStatusCode: 503,
+    lastError: 'HTTP 503: upstream unavailable',
+    nextAttemptAt: '2026-03-09T14:07:35.000Z',
+    createdAt: at,
+  },
   AuditLogEntry: { id: 77, action: 'UPDATE', entity: 'product', entityId: 42, actorId: 2, actorEmail: 'sam@example.com', before: { price: '12.00' }, after: { price: '12.50' }, createdAt: at },
   Alert: { id: 9, productId: 42, status: 'ACTIVE', onHandAtTrigger: 12, reorderLevel: 20, createdAt: at, dismissedAt: null, resolvedAt: null },
   AlertCount: { active: 3 },

@@ -45,6 +45,7 @@ describe('creating a product', () => {
     expect(presentProduct(product)).toEqual({
       id: product.id,
       sku: 'HAM-001',
+      barcode: null,
       name: 'Claw hammer',
       description: 'Steel',
       categoryId: category.id,
