@@ -80,7 +80,7 @@ async function measure(what: string, asOf: string): Promise<void> {
     await disconnectDatabase();
   } else {
     const out = sink();
-    await pipeline(Readable.fromWeb(csvStream(MOVEMENT_COLUMNS, counted(iterateMovements({ from: undefined, toExclusive: undefined }))) as never), out.stream);
+    await pipeline(Readable.fromWeb(csvStream(MOVEMENT_COLUMNS, counted(iterateMovements({ from: undefined, to: undefined }))) as never), out.stream);
     bytes = out.bytes();
     firstByteMs = (out.firstByteAt() ?? performance.now()) - started;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
 import { idParamSchema, withDateRange } from '@/lib/inventory/schema-parts';
+import { shopDateRange } from '@/lib/time/shop-date-range';
 
 /**
  * The entities of the audit trail as the API names them (API.md, "Audit log"), and the model
@@ -98,12 +99,13 @@ function changedFields(before: Snapshot | null, after: Snapshot | null): { befor
 
 /** Who changed what, newest first, with keyset pagination on the id. */
 export async function listAuditLog({ filter, limit, cursor }: { filter: AuditLogFilter; limit: number; cursor?: number }): Promise<Page<AuditLogEntry>> {
+  const range = await shopDateRange(filter);
   const rows = await db().auditLog.findMany({
     where: {
       entity: filter.entity === undefined ? undefined : STORED_ENTITY[filter.entity],
       entityId: filter.entityId,
       actorId: filter.actorId,
-      createdAt: filter.from || filter.toExclusive ? { gte: filter.from, lt: filter.toExclusive } : undefined,
+      createdAt: range.from || range.toExclusive ? { gte: range.from, lt: range.toExclusive } : undefined,
       ...(cursor ? { id: { lt: cursor } } : {}),
     },
     orderBy: { id: 'desc' },

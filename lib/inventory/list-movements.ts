@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { StockMovement } from '@/lib/db/generated/sqlite/client';
 import { pageQuerySchema, toPage, type Page } from '@/lib/pagination';
+import { shopDateRange, type InstantRange } from '@/lib/time/shop-date-range';
 import { MOVEMENT_TYPES } from './movement-schemas';
 import { idParamSchema, withDateRange } from './schema-parts';
 
@@ -15,12 +16,13 @@ export const movementListQuerySchema = z.intersection(pageQuerySchema, movementF
 
 export type MovementFilter = z.output<typeof movementFilterSchema>;
 
-export function movementWhere(filter: MovementFilter) {
+/** The filter's rows, with its days already read in the shop's zone (`range`, from shopDateRange). */
+export function movementWhere(filter: MovementFilter, range: InstantRange) {
   return {
     productId: filter.productId,
     locationId: filter.locationId,
     type: filter.type,
-    createdAt: filter.from || filter.toExclusive ? { gte: filter.from, lt: filter.toExclusive } : undefined,
+    createdAt: range.from || range.toExclusive ? { gte: range.from, lt: range.toExclusive } : undefined,
   };
 }
 
@@ -34,7 +36,7 @@ export function movementWhere(filter: MovementFilter) {
  */
 export async function pageMovementIds({ filter, limit, cursor }: { filter: MovementFilter; limit: number; cursor?: number }): Promise<number[]> {
   const rows = await db().stockMovement.findMany({
-    where: { ...movementWhere(filter), ...(cursor ? { id: { lt: cursor } } : {}) },
+    where: { ...movementWhere(filter, await shopDateRange(filter)), ...(cursor ? { id: { lt: cursor } } : {}) },
     orderBy: { id: 'desc' },
     take: limit + 1,
     select: { id: true },

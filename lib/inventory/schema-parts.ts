@@ -67,7 +67,7 @@ export function requiredTextSchema(label: string, max: number, kind: Exclude<Tex
     .max(max, `${label} must be at most ${max} characters`);
 }
 
-/** `YYYY-MM-DD` (a whole UTC day) or a full ISO timestamp. */
+/** `YYYY-MM-DD` (a whole day in the shop's time zone) or a full ISO timestamp. */
 const dateBoundSchema = z
   .string()
   .trim()
@@ -75,22 +75,25 @@ const dateBoundSchema = z
     message: 'Use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z',
   });
 
+const isBareDay = (value: string) => value.length === 10;
+
 /**
  * A list filter with optional `from` and `to` bounds beside the given fields, as the ledger and
- * the audit log take them: `from` as a Date, and `to` as the exclusive `toExclusive`, where a
- * bare date as the upper bound means "through the end of that day".
+ * the audit log take them. The bounds stay text: a bare day is a day in the shop's time zone,
+ * which the use case knows, and turns them into instants with shopDateRange
+ * (lib/time/shop-date-range.ts). Two days or two instants are put in order here; a day against
+ * an instant only there.
  */
 export function withDateRange<Shape extends z.ZodRawShape>(shape: Shape) {
   return z
     .object({ ...shape, from: dateBoundSchema.optional(), to: dateBoundSchema.optional() })
-    .transform((value) => {
-      // zod cannot name the output of a generic shape: the bounds are typed by hand here.
-      const { from, to, ...rest } = value as z.output<z.ZodObject<Shape>> & { from?: string; to?: string };
-      return {
-        ...(rest as z.output<z.ZodObject<Shape>>),
-        from: from === undefined ? undefined : new Date(from),
-        toExclusive: to === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(to) + 86_400_000) : new Date(Date.parse(to) + 1),
-      };
-    })
-    .refine(({ from, toExclusive }) => !from || !toExclusive || from < toExclusive, { path: ['to'], message: 'to must not be before from' });
+    .refine(
+      (value) => {
+        // zod cannot name the output of a generic shape: the bounds are typed by hand here.
+        const { from, to } = value as { from?: string; to?: string };
+        if (from === undefined || to === undefined || isBareDay(from) !== isBareDay(to)) return true;
+        return isBareDay(from) ? from <= to : Date.parse(from) <= Date.parse(to);
+      },
+      { path: ['to'], message: 'to must not be before from' },
+    );
 }

@@ -351,7 +351,7 @@ describe('iterateMovements, the movements export', () => {
 
     const ledger = await db().stockMovement.findMany({ where: { productId: product.id }, orderBy: { id: 'desc' } });
     expect(ledger).toHaveLength(9);
-    const filter = { productId: product.id, from: undefined, toExclusive: undefined };
+    const filter = { productId: product.id, from: undefined, to: undefined };
     for (const pageSize of [1, 2, 3, 9, 1_000]) {
       const rows = await collect(filter, { pageSize });
       expect(rows.map((row) => row.id)).toEqual(ledger.map((row) => row.id));
@@ -360,11 +360,11 @@ describe('iterateMovements, the movements export', () => {
     expect(newest).toMatchObject({ sku: product.sku, productName: product.name, type: 'SHIPMENT', quantity: -2, balanceAfter: 33 });
 
     // The filters hold on every page, not only the first.
-    const secondOfMay = await collect({ productId: product.id, from: new Date('2025-05-02T00:00:00Z'), toExclusive: new Date('2025-05-03T00:00:00Z') }, { pageSize: 2 });
+    const secondOfMay = await collect({ productId: product.id, from: '2025-05-02', to: '2025-05-02' }, { pageSize: 2 });
     expect(secondOfMay.map((row) => row.type)).toEqual(['TRANSFER', 'TRANSFER', 'SHIPMENT', 'SHIPMENT', 'SHIPMENT', 'SHIPMENT', 'SHIPMENT']);
-    const atElsewhere = await collect({ productId: product.id, locationId: elsewhere.id, from: undefined, toExclusive: undefined }, { pageSize: 1 });
+    const atElsewhere = await collect({ productId: product.id, locationId: elsewhere.id, from: undefined, to: undefined }, { pageSize: 1 });
     expect(atElsewhere.map((row) => [row.locationCode, row.quantity])).toEqual([[elsewhere.code, 10]]);
-    const shipments = await collect({ productId: product.id, type: 'SHIPMENT', from: undefined, toExclusive: undefined }, { pageSize: 4 });
+    const shipments = await collect({ productId: product.id, type: 'SHIPMENT', from: undefined, to: undefined }, { pageSize: 4 });
     expect(shipments.map((row) => row.quantity)).toEqual([-2, -1, -1, -1, -1, -1]);
   });
 
@@ -376,7 +376,7 @@ describe('iterateMovements, the movements export', () => {
     const read: unknown[] = [];
     await expect(
       (async () => {
-        for await (const row of iterateMovements({ productId: product.id, from: undefined, toExclusive: undefined }, { pageSize: 1, signal: controller.signal })) {
+        for await (const row of iterateMovements({ productId: product.id, from: undefined, to: undefined }, { pageSize: 1, signal: controller.signal })) {
           read.push(row);
           controller.abort();
         }

@@ -1,5 +1,7 @@
 import { reportReader, type SqlArguments } from '@/lib/db/report-reader';
 import { formatCents } from '@/lib/money';
+import { getShopSettings } from '@/lib/settings/get-shop-settings';
+import { endOfShopDay } from '@/lib/time/shop-day';
 import { formatAverageCost, MICRO_PER_CENT, valueInCents } from '../moving-average';
 
 export interface ValuationRow {
@@ -47,11 +49,14 @@ export interface StockValuationOptions {
   productsPerPage?: number;
   /** Only the `limit` largest lines by value (then SKU, location code), chosen in SQL; the totals still cover every line. */
   limit?: number;
+  /** The zone `asOf` is a day in; the shop's (shop settings) unless given. */
+  timeZone?: string;
 }
 
-/** The first instant after the given day (UTC), or now. */
-export function valuationCutoff(asOf: string | undefined, now = new Date()): Date {
-  return asOf ? new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000) : now;
+/** The first instant after the given day in the shop's time zone, or now. */
+export async function valuationCutoff(asOf: string | undefined, now = new Date(), timeZone?: string): Promise<Date> {
+  if (!asOf) return now;
+  return endOfShopDay(asOf, timeZone ?? (await getShopSettings()).timezone);
 }
 
 /**
@@ -86,7 +91,8 @@ function productAverageAsOf(args: SqlArguments, cutoff: Date): string {
 }
 
 /**
- * Quantity and value of every product at every location as of the end of `asOf` (UTC), or
+ * Quantity and value of every product at every location as of the end of `asOf` (a day in the
+ * shop's time zone), or
  * now, from the ledger alone. Each ledger row carries the balance of its location and the
  * product's moving weighted average cost right after it (set at posting, under the product's
  * lock), so the state at any instant is the last row before it: one index seek per stock level
@@ -94,13 +100,13 @@ function productAverageAsOf(args: SqlArguments, cutoff: Date): string {
  * on the unique sku_key), so memory stays flat for large catalogues. Values are exact: BigInt.
  * Read through the report connection (lib/db/report-reader): rows arrive as plain arrays.
  */
-export function streamStockValuation({ asOf, now = new Date(), productsPerPage = PRODUCTS_PER_PAGE }: StockValuationOptions = {}): StockValuationStream {
-  const cutoff = valuationCutoff(asOf, now);
+export function streamStockValuation({ asOf, now = new Date(), productsPerPage = PRODUCTS_PER_PAGE, timeZone }: StockValuationOptions = {}): StockValuationStream {
   let totalQuantity = 0;
   let totalValue = 0n;
 
   async function* rows(): AsyncGenerator<ValuationRow> {
     let after: string | null = null;
+    const cutoff = await valuationCutoff(asOf, now, timeZone);
     const reader = await reportReader();
     for (;;) {
       // Arguments are added in the order their placeholders appear: SQLite's are positional.
@@ -139,7 +145,7 @@ export function streamStockValuation({ asOf, now = new Date(), productsPerPage =
     }
   }
 
-  return { asOf: asOf ?? cutoff.toISOString(), rows: rows(), totals: () => ({ totalQuantity, totalValue: formatCents(totalValue) }) };
+  return { asOf: asOf ?? now.toISOString(), rows: rows(), totals: () => ({ totalQuantity, totalValue: formatCents(totalValue) }) };
 }
 
 /**
@@ -189,9 +195,9 @@ function valuationLines(args: SqlArguments, cutoff: Date | null, { named = true 
 }
 
 /** Quantity, value and number of lines of the whole valuation, summed in SQL. */
-export async function getStockValuationTotals({ asOf, now = new Date() }: Pick<StockValuationOptions, 'asOf' | 'now'> = {}): Promise<StockValuationTotals> {
+export async function getStockValuationTotals({ asOf, now = new Date(), timeZone }: Pick<StockValuationOptions, 'asOf' | 'now' | 'timeZone'> = {}): Promise<StockValuationTotals> {
   const reader = await reportReader();
-  const cutoff = asOf ? valuationCutoff(asOf, now) : null;
+  const cutoff = asOf ? await valuationCutoff(asOf, now, timeZone) : null;
   const [row] = await reader.query((args) => `SELECT COUNT(*), SUM(quantity), SUM(value) FROM (${valuationLines(args, cutoff, { named: false })}) lines`);
   const [count, quantity, value] = row ?? [];
   return {
@@ -217,7 +223,7 @@ function toRow([productId, , sku, name, locationId, code, quantity, average, val
 /** Products whose whole on-hand is read first when looking for the largest lines as of now. */
 const FIRST_CANDIDATES = 64;
 
-async function largestLines(limit: number, asOf: string | undefined, now: Date): Promise<ValuationRow[]> {
+async function largestLines(limit: number, asOf: string | undefined, now: Date, timeZone: string | undefined): Promise<ValuationRow[]> {
   const reader = await reportReader();
   const largest = (cutoff: Date | null, products?: (args: SqlArguments) => string) =>
     reader.query((args) => {
@@ -225,7 +231,7 @@ async function largestLines(limit: number, asOf: string | undefined, now: Date):
       const only = products ? `WHERE product_id IN (${products(args)})` : '';
       return `SELECT * FROM (${lines}) lines ${only} ORDER BY value DESC, "sku_key", "code" LIMIT ${args.add(limit, 'int')}`;
     });
-  if (asOf) return (await largest(valuationCutoff(asOf, now))).map(toRow);
+  if (asOf) return (await largest(await valuationCutoff(asOf, now, timeZone))).map(toRow);
   // As of now, a line is worth at most its product's whole on-hand at the product's average
   // (its bound). The lines of the products with the largest bounds give a value that the
   // `limit`-th largest line reaches at least; every line worth that much belongs to a product
@@ -246,7 +252,9 @@ async function largestLines(limit: number, asOf: string | undefined, now: Date):
 export async function getStockValuation(options: StockValuationOptions = {}): Promise<StockValuation> {
   const { asOf, now = new Date(), limit } = options;
   if (limit !== undefined) {
-    const [rows, totals] = await Promise.all([largestLines(limit, asOf, now), getStockValuationTotals({ asOf, now })]);
+    // One read of the zone for both queries.
+    const timeZone = options.timeZone ?? (asOf ? (await getShopSettings()).timezone : undefined);
+    const [rows, totals] = await Promise.all([largestLines(limit, asOf, now, timeZone), getStockValuationTotals({ asOf, now, timeZone })]);
     return { asOf: asOf ?? now.toISOString(), rows, ...totals };
   }
   const stream = streamStockValuation(options);

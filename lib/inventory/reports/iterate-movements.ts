@@ -1,5 +1,6 @@
 import { reportReader, type SqlArguments } from '@/lib/db/report-reader';
 import type { StockMovement } from '@/lib/db/generated/sqlite/client';
+import { shopDateRange, type InstantRange } from '@/lib/time/shop-date-range';
 import type { MovementFilter } from '../list-movements';
 
 /**
@@ -18,15 +19,15 @@ export interface MovementExportRow extends Omit<StockMovement, 'averageCostMicro
   createdByEmail: string | null;
 }
 
-function pageSql(args: SqlArguments, filter: MovementFilter, before: number | undefined, pageSize: number): string {
+function pageSql(args: SqlArguments, filter: MovementFilter, range: InstantRange, before: number | undefined, pageSize: number): string {
   const conditions: string[] = [];
   if (before !== undefined) conditions.push(`m."id" < ${args.add(before, 'int')}`);
   if (filter.productId !== undefined) conditions.push(`m."product_id" = ${args.add(filter.productId, 'int')}`);
   if (filter.locationId !== undefined) conditions.push(`m."location_id" = ${args.add(filter.locationId, 'int')}`);
   // Compared as text: PostgreSQL refuses an enum = text comparison.
   if (filter.type !== undefined) conditions.push(`CAST(m."type" AS TEXT) = ${args.add(filter.type, 'string')}`);
-  if (filter.from !== undefined) conditions.push(`m."created_at" >= ${args.add(filter.from, 'datetime')}`);
-  if (filter.toExclusive !== undefined) conditions.push(`m."created_at" < ${args.add(filter.toExclusive, 'datetime')}`);
+  if (range.from !== undefined) conditions.push(`m."created_at" >= ${args.add(range.from, 'datetime')}`);
+  if (range.toExclusive !== undefined) conditions.push(`m."created_at" < ${args.add(range.toExclusive, 'datetime')}`);
   return `
     SELECT m."id", m."product_id", m."location_id", CAST(m."type" AS TEXT), m."quantity", m."balance_after",
            m."unit_cost_cents", m."reason", m."reference", m."transfer_id", m."created_by_id", m."created_at",
@@ -72,17 +73,19 @@ function toRow(values: unknown[]): MovementExportRow {
  * reader of the file needs. Keyset pages on the id, one joined query per page, fetched only
  * when the consumer asks for more: a file of a million movements never sits in memory, and
  * its first rows leave before the last are read. An aborted signal (the client went away)
- * stops before the next query.
+ * stops before the next query. Bare days in the filter are days in the shop's zone (`timeZone`
+ * when the caller has it already).
  */
 export async function* iterateMovements(
   filter: MovementFilter,
-  { signal, pageSize = MOVEMENT_PAGE_SIZE }: { signal?: AbortSignal; pageSize?: number } = {},
+  { signal, pageSize = MOVEMENT_PAGE_SIZE, timeZone }: { signal?: AbortSignal; pageSize?: number; timeZone?: string } = {},
 ): AsyncGenerator<MovementExportRow> {
+  const range = await shopDateRange(filter, { timeZone });
   const reader = await reportReader();
   let before: number | undefined;
   for (;;) {
     signal?.throwIfAborted();
-    const rows = await reader.query((args) => pageSql(args, filter, before, pageSize));
+    const rows = await reader.query((args) => pageSql(args, filter, range, before, pageSize));
     for (const values of rows) yield toRow(values);
     if (rows.length < pageSize) return;
     before = Number(rows.at(-1)![0]);
