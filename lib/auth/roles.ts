@@ -12,6 +12,8 @@ export type Permission =
   | 'reports:read'
   | 'exports:run'
   | 'users:manage'
+  /** Read users, the audit log and anyone's tokens: an ADMIN's reads, kept by an ADMIN's read token. */
+  | 'users:read'
   /** Draft, change, order and cancel purchase orders; read replenishment suggestions. */
   | 'purchasing:write'
   | 'replenishment:read';
@@ -19,10 +21,10 @@ export type Permission =
 const READ: Permission[] = ['catalog:read', 'movements:read', 'alerts:read', 'reports:read'];
 
 /** Reads kept from some roles: a `read` token of a role that has them may still use them. */
-const RESTRICTED_READ: Permission[] = ['replenishment:read'];
+const RESTRICTED_READ: Permission[] = ['replenishment:read', 'users:read'];
 
 const PERMISSIONS_BY_ROLE: Record<Role, ReadonlySet<Permission>> = {
-  ADMIN: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'exports:run', 'users:manage', 'purchasing:write', 'replenishment:read']),
+  ADMIN: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'exports:run', 'users:manage', 'users:read', 'purchasing:write', 'replenishment:read']),
   MANAGER: new Set<Permission>([...READ, 'catalog:write', 'movements:write', 'alerts:write', 'purchasing:write', 'replenishment:read']),
   CLERK: new Set<Permission>([...READ, 'movements:write']),
   VIEWER: new Set<Permission>(READ),

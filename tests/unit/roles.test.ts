@@ -14,6 +14,7 @@ const MATRIX: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   'alerts:write': { ADMIN: true, MANAGER: true, CLERK: false, VIEWER: false },
   'exports:run': { ADMIN: true, MANAGER: false, CLERK: false, VIEWER: false },
   'users:manage': { ADMIN: true, MANAGER: false, CLERK: false, VIEWER: false },
+  'users:read': { ADMIN: true, MANAGER: false, CLERK: false, VIEWER: false },
   'purchasing:write': { ADMIN: true, MANAGER: true, CLERK: false, VIEWER: false },
   'replenishment:read': { ADMIN: true, MANAGER: true, CLERK: false, VIEWER: false },
 };

@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(async (request) => {
   // The audit trail shows who changed users and tokens: it is the admins', like users are.
-  await authorizeRequest(request, 'users:manage');
+  await authorizeRequest(request, 'users:read');
   const { limit, cursor, ...filter } = parseSearchParams(request.url, auditLogQuerySchema);
   return jsonResponse(await listAuditLog({ filter, limit, cursor }));
 });

@@ -23,7 +23,7 @@ export const POST = apiRoute(async (request) => {
 export const GET = apiRoute(async (request) => {
   const actor = await authorizeRequest(request, 'catalog:read');
   const { userId, ...page } = parseSearchParams(request.url, tokenListQuerySchema);
-  if (userId !== undefined && userId !== actor.id) assertPermission(actor, 'users:manage');
+  if (userId !== undefined && userId !== actor.id) assertPermission(actor, 'users:read');
   const { data, nextCursor } = await listApiTokens({ userId: userId ?? actor.id, ...page });
   return jsonResponse({ data: data.map((token) => apiTokenResponseSchema.parse(presentApiToken(token))), nextCursor });
 });

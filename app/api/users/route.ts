@@ -10,7 +10,7 @@ import { apiRoute, methodNotAllowed } from '@/lib/http/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(async (request) => {
-  await authorizeRequest(request, 'users:manage');
+  await authorizeRequest(request, 'users:read');
   const page = parseSearchParams(request.url, pageQuerySchema);
   const { data, nextCursor } = await listUsers(page);
   return jsonResponse({ data: data.map((user) => userResponseSchema.parse(presentUser(user))), nextCursor });

@@ -20,6 +20,19 @@ describe('your own account', () => {
     expect((await api.patch('/api/me', { token: UNKNOWN_TOKEN, json: { name: 'No' } })).status).toBe(401);
   });
 
+  it("an ADMIN's read-only token reads what an ADMIN reads (users, the audit log, anyone's tokens) and changes none of it", async () => {
+    const { user, password } = await createTestUser({ role: 'ADMIN' });
+    const read = await api.post<{ token: string }>('/api/tokens', { json: { email: user.email, password, name: unique('admin-read'), scope: 'read' } });
+    const other = await callerWithRole('CLERK');
+    expect((await api.get('/api/users', { token: read.body.token })).status).toBe(200);
+    expect((await api.get('/api/audit-log', { token: read.body.token })).status).toBe(200);
+    expect((await api.get('/api/tokens', { token: read.body.token, query: { userId: other.id } })).status).toBe(200);
+    const refused = await api.post('/api/users', { token: read.body.token, json: { email: `${unique('nobody')}@example.com`, name: 'No', role: 'VIEWER', password: 'a long enough password' } });
+    expect(refused.status).toBe(403);
+    // The restricted read stays an ADMIN's.
+    expect((await api.get('/api/users', { token: other.token })).status).toBe(403);
+  });
+
   it('POST /api/me/password needs the current password', async () => {
     const { user, password } = await createTestUser({ role: 'VIEWER' });
     const { body } = await api.post<{ token: string }>('/api/tokens', { json: { email: user.email, password, name: unique('pw') } });
