@@ -35,6 +35,7 @@ import {
   replenishmentQuerySchema,
   updatePurchaseOrderSchema,
 } from '@/lib/inventory/purchasing/purchase-order-schemas';
+import { createWebhookSchema, newWebhookSchema, updateWebhookSchema, webhookDeliverySchema, webhookSchema } from '@/lib/notify/webhook-schemas';
 import { pageQuerySchema } from '@/lib/pagination';
 import { shopSettingsResponseSchema, updateShopSettingsSchema } from '@/lib/settings/settings-schemas';
 import { OPENAPI_EXAMPLES } from './openapi-examples';
@@ -105,6 +106,7 @@ const TAGS = {
   Reports: 'Low stock, stock valuation and the ledger, as JSON or CSV.',
   Exports: 'The scheduled export: report files written on the server, and their downloads.',
   Purchasing: 'Replenishment suggestions from real usage, and purchase orders received into stock.',
+  Webhooks: 'Signed POSTs of events (alerts, movements, receipts) to your URLs, with retries and a delivery log (ADMIN only).',
 } as const;
 
 type Tag = keyof typeof TAGS;
@@ -593,6 +595,48 @@ const operations: Operation[] = [
     tag: 'Purchasing',
     success: { status: 200, description: 'The cancelled order', response: purchaseOrderSchema },
     errors: [401, 403, 404, 409, 503],
+  },
+  { method: 'get', path: '/api/webhooks', operationId: 'listWebhooks', summary: 'List webhooks (ADMIN)', tag: 'Webhooks', query: pageQuerySchema, success: { status: 200, description: 'A page of webhooks', list: webhookSchema }, errors: [400, 401, 403] },
+  {
+    method: 'post',
+    path: '/api/webhooks',
+    operationId: 'createWebhook',
+    summary: 'Add a webhook (ADMIN); its signing secret is in this answer only',
+    description: 'Destinations must be https and public (checked again at every attempt after name resolution) unless the server sets WEBHOOK_ALLOW_HTTP / WEBHOOK_ALLOW_PRIVATE.',
+    tag: 'Webhooks',
+    body: createWebhookSchema,
+    success: { status: 201, description: 'Created, with `secret`', response: newWebhookSchema },
+    errors: [400, 401, 403],
+  },
+  { method: 'patch', path: '/api/webhooks/{id}', operationId: 'updateWebhook', summary: 'Change a webhook, or pause it with active: false (ADMIN)', tag: 'Webhooks', body: updateWebhookSchema, success: { status: 200, description: 'Updated', response: webhookSchema }, errors: [400, 401, 403, 404] },
+  { method: 'delete', path: '/api/webhooks/{id}', operationId: 'deleteWebhook', summary: 'Delete a webhook and its delivery log (ADMIN)', tag: 'Webhooks', success: { status: 204, description: 'Deleted' }, errors: [401, 403, 404] },
+  {
+    method: 'get',
+    path: '/api/webhooks/{id}/deliveries',
+    operationId: 'listWebhookDeliveries',
+    summary: 'A webhook\'s delivery log, newest first (ADMIN)',
+    tag: 'Webhooks',
+    query: pageQuerySchema,
+    success: { status: 200, description: 'A page of deliveries', list: webhookDeliverySchema },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/webhooks/{id}/deliveries/{deliveryId}/retry',
+    operationId: 'retryWebhookDelivery',
+    summary: 'Deliver again now, with the same webhook-id (ADMIN)',
+    tag: 'Webhooks',
+    success: { status: 202, description: 'Due now', response: webhookDeliverySchema },
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/webhooks/{id}/test',
+    operationId: 'sendWebhookTestEvent',
+    summary: 'Send a webhook.test event to this webhook only (ADMIN)',
+    tag: 'Webhooks',
+    success: { status: 202, description: 'Queued; see the delivery log', response: webhookDeliverySchema },
+    errors: [401, 403, 404, 409],
   },
   {
     method: 'get',
