@@ -45,8 +45,8 @@ export interface ImportStockOptions {
   idempotency?: IdempotencyRequest;
 }
 
-/** Rows per call of the ledger's posting code: its statements stay within both engines' parameter limits. */
-const ROWS_PER_POSTING = 1000;
+/** Rows per call of the ledger's posting code: it reads stock levels with one OR term per row, and SQLite refuses an expression deeper than 1000. */
+const ROWS_PER_POSTING = 400;
 
 interface CountRow {
   line: number;
