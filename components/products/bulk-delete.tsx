@@ -2,7 +2,7 @@
 
 import { createContext, use, useEffect, useRef, useState, type ReactNode } from 'react';
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { formatInteger } from '@/lib/format';
@@ -76,7 +76,8 @@ export function SelectAllProductsCheckbox() {
 }
 
 /**
- * The bar above the list: how many are selected, and Delete selected, which asks first. The
+ * The bar above the list: how many are selected, Print labels (a PDF sheet of them, opened in
+ * a new tab) and Delete selected, which asks first. The
  * delete is all or none (lib/inventory/delete-products.ts) and, as for one product, refused
  * while any of them holds stock (409). So a selection holding stock opens an explanation
  * instead of the confirmation, naming those products (each page offers Count to zero) and
@@ -105,6 +106,15 @@ export function BulkDeleteBar({ action }: { action: ProductAction }) {
           <button type="button" onClick={() => setAll(false)} className="h-8 rounded-lg px-3 text-sm font-medium text-slate-600 hover:bg-slate-100">
             Clear
           </button>
+        )}
+        {count > 0 ? (
+          <a href={`/api/products/labels?ids=${chosen.map((product) => product.id).join(',')}`} target="_blank" rel="noopener" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+            Print labels ({formatInteger(count)})
+          </a>
+        ) : (
+          <Button type="button" variant="secondary" size="sm" disabled>
+            Print labels
+          </Button>
         )}
         {stocked.length > 0 ? (
           <>

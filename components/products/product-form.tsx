@@ -78,6 +78,23 @@ export function ProductForm({
               ))}
             </Select>
             <Field label="Unit" name="unit" defaultValue={value('unit')} error={errors.unit} hint='How it is counted: "each", "kg", "box of 12"' maxLength={PRODUCT_LIMITS.unit} />
+            <Field
+              label="Barcode"
+              name="barcode"
+              optional
+              defaultValue={value('barcode')}
+              error={errors.barcode}
+              hint="The EAN or UPC on the pack (scan it into this box), or a code of your own"
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              maxLength={PRODUCT_LIMITS.barcode}
+              // A USB scanner types the code and Enter: the code lands here without saving a half-filled form.
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') event.preventDefault();
+              }}
+              className="sm:col-span-2"
+            />
             <TextAreaField label="Description" name="description" optional defaultValue={value('description')} error={errors.description} maxLength={PRODUCT_LIMITS.description} className="sm:col-span-2" />
           </Section>
           <Section title="Pricing" description="Amounts in your shop's currency, with at most two decimals.">

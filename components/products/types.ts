@@ -9,7 +9,7 @@ export type ProductActionState = FormState;
 export type ProductAction = (state: ProductActionState, formData: FormData) => Promise<ProductActionState>;
 
 /** The product form's fields, as typed (strings), in the order the form shows them. */
-export const PRODUCT_FORM_FIELDS = ['sku', 'name', 'description', 'categoryId', 'unit', 'price', 'cost', 'reorderLevel', 'safetyStock', 'reorderQuantity'] as const;
+export const PRODUCT_FORM_FIELDS = ['sku', 'name', 'description', 'categoryId', 'unit', 'barcode', 'price', 'cost', 'reorderLevel', 'safetyStock', 'reorderQuantity'] as const;
 export type ProductFormField = (typeof PRODUCT_FORM_FIELDS)[number];
 export type ProductFormValues = Record<ProductFormField, string>;
 

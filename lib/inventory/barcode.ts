@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCT_LIMITS } from './field-limits';
 
 /**
  * A product's barcode: what a scanner reads off the item or its shelf label. A code of 8, 12,
@@ -8,7 +9,7 @@ import { z } from 'zod';
  * URL path both carry unchanged.
  */
 
-export const BARCODE_MAX_LENGTH = 64;
+export const BARCODE_MAX_LENGTH = PRODUCT_LIMITS.barcode;
 
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 const IN_HOUSE_CODE = /^[A-Za-z0-9._/-]+$/;

@@ -10,7 +10,7 @@ export const LOCATION_LIMITS = { code: 32, name: 100 } as const;
 
 export const SUPPLIER_LIMITS = { name: 200, email: 254, phone: 50, notes: 2000 } as const;
 
-export const PRODUCT_LIMITS = { sku: 64, name: 200, description: 2000, unit: 20 } as const;
+export const PRODUCT_LIMITS = { sku: 64, name: 200, description: 2000, unit: 20, barcode: 64 } as const;
 
 export const PRODUCT_SUPPLIER_LIMITS = { supplierSku: 64 } as const;
 

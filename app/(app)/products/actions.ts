@@ -33,6 +33,7 @@ function productInputFromForm(values: FormValues) {
     description: values.description,
     categoryId: optionalNumber(values.categoryId) ?? null,
     unit: optionalText(values.unit),
+    barcode: optionalText(values.barcode) ?? null,
     price: optionalText(values.price),
     cost: optionalText(values.cost),
     reorderLevel: optionalNumber(values.reorderLevel),

@@ -2,14 +2,17 @@ import type { Metadata } from 'next';
 import { ProductForm } from '@/components/products/product-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
-import { PRODUCT_DEFAULTS } from '@/lib/inventory/field-limits';
+import { searchParam } from '@/lib/forms/form-data';
+import { PRODUCT_DEFAULTS, PRODUCT_LIMITS } from '@/lib/inventory/field-limits';
 import { createProduct } from '../actions';
 import { allCategories } from '../load';
 
 export const metadata: Metadata = { title: 'New product' };
 
-export default async function NewProductPage() {
+/** `?barcode=`: the scan page sends an unknown code here, so the new product carries it. */
+export default async function NewProductPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageActor('catalog:write');
+  const barcode = searchParam((await searchParams).barcode).slice(0, PRODUCT_LIMITS.barcode);
   const categories = await allCategories();
   return (
     <>
@@ -25,6 +28,7 @@ export default async function NewProductPage() {
           description: '',
           categoryId: '',
           unit: PRODUCT_DEFAULTS.unit,
+          barcode,
           price: '',
           cost: '',
           reorderLevel: String(PRODUCT_DEFAULTS.reorderLevel),

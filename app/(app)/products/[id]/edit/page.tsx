@@ -46,6 +46,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
           description: product.description ?? '',
           categoryId: product.categoryId === null ? '' : String(product.categoryId),
           unit: product.unit,
+          barcode: product.barcode ?? '',
           price: formatCents(product.priceCents),
           cost: formatCents(product.costCents),
           reorderLevel: String(product.reorderLevel),
