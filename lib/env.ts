@@ -61,6 +61,13 @@ const environmentSchema = z
       .default('5000,30000,120000,600000,3600000,21600000')
       .pipe(z.string().regex(/^\d+(,\d+)*$/, 'must be milliseconds separated by commas, such as 5000,30000'))
       .transform((list) => list.split(',').map(Number)),
+    /** How long a receiver has to answer an attempt (the contract's 10 s; shorter in tests). */
+    WEBHOOK_TIMEOUT_MS: z
+      .string()
+      .trim()
+      .default('10000')
+      .pipe(z.string().regex(/^\d{2,6}$/, 'must be milliseconds, such as 10000'))
+      .transform(Number),
     /** `false` keeps the delivery worker out of the web server (run `npm run worker` instead). */
     NOTIFY_WORKER: flag.default(true),
     /** Low-stock emails: an SMTP URL (smtp://user:pass@host:587, smtps://...) and the From address. */

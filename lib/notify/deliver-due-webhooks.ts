@@ -21,10 +21,10 @@ export interface DeliveryOptions {
   batchSize?: number;
 }
 
-export const WEBHOOK_TIMEOUT_MS = 10_000;
-
 export function deliveryOptionsFromEnvironment(): DeliveryOptions {
-  return { retryDelaysMs: environment().WEBHOOK_RETRY_DELAYS_MS, timeoutMs: WEBHOOK_TIMEOUT_MS, leaseMs: 60_000, policy: destinationPolicy() };
+  const env = environment();
+  // Twice the deadline: an attempt is over (answered, failed or timed out) well within its lease.
+  return { retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_MS, timeoutMs: env.WEBHOOK_TIMEOUT_MS, leaseMs: 2 * env.WEBHOOK_TIMEOUT_MS, policy: destinationPolicy() };
 }
 
 /**

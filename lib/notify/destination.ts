@@ -80,7 +80,8 @@ export function refuseDestinationUrl(raw: string, policy: DestinationPolicy = de
   }
   if (url.username || url.password) return 'The URL must not carry a user name or password';
   if (policy.allowPrivate) return null;
-  const host = hostOf(url).toLowerCase();
+  // "localhost." is "localhost": a trailing dot only says the name is absolute.
+  const host = hostOf(url).toLowerCase().replace(/\.+$/, '');
   if (isIP(host) !== 0) return isPublicAddress(host) ? null : 'The URL must point to a public address, not a private or local one';
   if (host === 'localhost' || /\.(localhost|local|internal|home\.arpa)$/.test(host) || !host.includes('.')) {
     return 'The URL must point to a public host name, not a local one';
