@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
+import { splitCsvRecords } from '@/lib/inventory/imports/csv-dialect';
 import { decimalCommaToPoint, detectDelimiter, MAX_IMPORT_ROWS, readCsvTable } from '@/lib/inventory/imports/read-csv-table';
 
 const options = { columns: ['sku', 'name', 'price', 'reorderLevel'], required: ['sku'], decimals: ['price'] };
@@ -73,5 +74,11 @@ describe('CSV dialect detection', () => {
 
   it('refuses more than the row limit with a 413', () => {
     expect(failure(() => readCsvTable(`sku\n${'A\n'.repeat(MAX_IMPORT_ROWS + 1)}`, options)).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('the browser preview of a file', () => {
+  it('splits records as the server reads them: quotes, doubled quotes, CRLF, a BOM and line breaks in cells', () => {
+    expect(splitCsvRecords('\uFEFFsku;name\r\nA;"x; ""y"""\r\nB;"two\nlines"\n\nC;', ';')).toEqual([['sku', 'name'], ['A', 'x; "y"'], ['B', 'two\nlines'], [''], ['C', '']]);
   });
 });

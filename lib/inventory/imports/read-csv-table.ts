@@ -1,11 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { detectDelimiter, type CsvDelimiter } from './csv-dialect';
+
+export { detectDelimiter, type CsvDelimiter };
 
 /** The largest import the API takes (API.md): a bigger file is a 413 before any row is looked at. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
-
-export type CsvDelimiter = ',' | ';';
 
 /** One data row: its line as a spreadsheet numbers it (the header is line 1) and its cells by column. */
 export interface CsvRow {
@@ -27,27 +28,6 @@ export interface ReadCsvTableOptions {
   required: readonly string[];
   /** Columns holding decimal amounts: a decimal comma in a semicolon file is a decimal point. */
   decimals?: readonly string[];
-}
-
-const BOM = '\uFEFF';
-
-/**
- * The delimiter of a file as spreadsheet programs write it: semicolon where the decimal mark is
- * a comma (most of Europe and South America), comma elsewhere. Decided by the header line
- * alone, whose cells are column names that hold neither: the one of the two that occurs more
- * often there, outside quotes; comma when neither does (a one-column file).
- */
-export function detectDelimiter(text: string): CsvDelimiter {
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (const char of text.startsWith(BOM) ? text.slice(1) : text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ',') commas += 1;
-    else if (!quoted && char === ';') semicolons += 1;
-  }
-  return semicolons > commas ? ';' : ',';
 }
 
 /** "Reorder level", "reorder_level" and "REORDERLEVEL" all name reorderLevel. */
