@@ -34,12 +34,3 @@ export function formatCents(cents: number | bigint): string {
   const fraction = (absolute % 100n).toString().padStart(2, '0');
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
-
-/** "1,234.50": money for people to read (no currency symbol: the shop's currency is its own). */
-export function displayCents(cents: number | bigint): string {
-  const [whole = '0', fraction = '00'] = formatCents(cents).split('.');
-  const negative = whole.startsWith('-');
-  const digits = negative ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}.${fraction}`;
-}

@@ -9,10 +9,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatSigned } from '@/lib/format';
+import { formatDateTime, formatInteger, formatMoney, formatSigned, type DisplaySettings } from '@/lib/format';
 import { getDailyMovementTotals } from '@/lib/inventory/get-daily-movement-totals';
 import { getDashboardSummary } from '@/lib/inventory/get-dashboard-summary';
-import { displayCents, parseMoneyToCents } from '@/lib/money';
+import { parseMoneyToCents } from '@/lib/money';
+import { getDisplayFormat } from '@/lib/settings/get-display-format';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -56,11 +57,11 @@ function Stat({ href, label, value, hint, icon, alarm = false }: { href: string;
   );
 }
 
-const SAME_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-
-/** "24 Nov, 17:55 UTC" this year, the full date and time before: short enough for a phone row. */
-function formatRecent(date: Date, now: Date): string {
-  return date.getUTCFullYear() === now.getUTCFullYear() ? `${SAME_YEAR.format(date)} UTC` : formatDateTime(date);
+/** "24 Nov, 17:55" this year in the shop's zone (its title names the zone), the full date and time before: short enough for a phone row. */
+function formatRecent(date: Date, now: Date, { locale, timeZone }: DisplaySettings): string {
+  const year = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone });
+  if (year.format(date) !== year.format(now)) return formatDateTime(date);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
 }
 
 function CardLink({ href, children }: { href: string; children: ReactNode }) {
@@ -73,7 +74,7 @@ function CardLink({ href, children }: { href: string; children: ReactNode }) {
 
 export default async function DashboardPage() {
   const actor = await requirePageActor();
-  const [summary, daily] = await Promise.all([getDashboardSummary(), getDailyMovementTotals({ days: CHART_DAYS })]);
+  const [summary, daily, { settings: display }] = await Promise.all([getDashboardSummary(), getDailyMovementTotals({ days: CHART_DAYS }), getDisplayFormat()]);
   const firstName = actor.name.trim().split(/\s+/)[0] || actor.name;
   const alerts = summary.activeAlertCount;
   const now = new Date();
@@ -95,7 +96,7 @@ export default async function DashboardPage() {
       <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <Stat href="/products" icon="products" label="Products" value={formatInteger(summary.productCount)} hint="In the catalog" />
         <Stat href="/products" icon="units" label="Units on hand" value={formatInteger(summary.unitsOnHand)} hint="Across all locations" />
-        <Stat href="/reports" icon="value" label="Stock value" value={displayCents(parseMoneyToCents(summary.stockValue) ?? 0)} hint="At moving average cost" />
+        <Stat href="/reports" icon="value" label="Stock value" value={formatMoney(parseMoneyToCents(summary.stockValue) ?? 0)} hint="At moving average cost" />
         <Stat
           href="/alerts"
           icon="alerts"
@@ -194,7 +195,7 @@ export default async function DashboardPage() {
                       <span className="font-mono">{movement.locationCode}</span>
                       <span aria-hidden="true">·</span>
                       <time dateTime={movement.createdAt.toISOString()} title={formatDateTime(movement.createdAt)} className="whitespace-nowrap">
-                        {formatRecent(movement.createdAt, now)}
+                        {formatRecent(movement.createdAt, now, display)}
                       </time>
                       {movement.createdBy && (
                         <span className="hidden min-w-0 truncate sm:inline">

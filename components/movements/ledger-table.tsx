@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { MovementTypeBadge } from '@/components/inventory/movement-type-badge';
 import { Badge } from '@/components/ui/badge';
-import { formatDate, formatDateTime, formatInteger, formatSigned } from '@/lib/format';
+import { formatDate, formatDateTime, formatInteger, formatMoney, formatSigned } from '@/lib/format';
 import type { LedgerEntry } from '@/lib/inventory/list-ledger-entries';
-import { displayCents } from '@/lib/money';
 
 const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
 
@@ -31,7 +30,7 @@ function Quantity({ entry }: { entry: LedgerEntry }) {
   return (
     <>
       <span className={`font-semibold tabular-nums ${entry.quantity < 0 ? 'text-slate-800' : 'text-emerald-700'}`}>{formatSigned(entry.quantity)}</span>
-      {entry.unitCostCents !== null && <span className="block text-xs text-slate-500">@ {displayCents(entry.unitCostCents)}</span>}
+      {entry.unitCostCents !== null && <span className="block text-xs text-slate-500">@ {formatMoney(entry.unitCostCents)}</span>}
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { MovementTypeBadge } from '@/components/inventory/movement-type-badge';
-import { formatDateTime, formatInteger, formatSigned } from '@/lib/format';
+import { formatDateTime, formatInteger, formatMoney, formatSigned } from '@/lib/format';
 import type { ProductLedgerRow } from '@/lib/inventory/catalog/load-product-page';
-import { displayCents } from '@/lib/money';
 
 function Signed({ quantity }: { quantity: number }) {
   return <span className={`font-semibold tabular-nums ${quantity < 0 ? 'text-slate-800' : quantity > 0 ? 'text-emerald-700' : 'text-slate-500'}`}>{formatSigned(quantity)}</span>;
@@ -57,7 +56,7 @@ function Notes({ row }: { row: ProductLedgerRow }) {
     <>
       {row.reason && <span className="block break-words text-slate-700">{row.reason}</span>}
       {row.reference && <span className="block font-mono text-xs text-slate-500 [overflow-wrap:anywhere]">{row.reference}</span>}
-      {row.unitCostCents !== null && <span className="block text-xs text-slate-500">@ {displayCents(row.unitCostCents)} each</span>}
+      {row.unitCostCents !== null && <span className="block text-xs text-slate-500">@ {formatMoney(row.unitCostCents)} each</span>}
     </>
   );
 }

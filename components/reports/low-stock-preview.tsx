@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { Dash, DataTable } from '@/components/catalog/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatInteger } from '@/lib/format';
+import { formatInteger, formatMoney } from '@/lib/format';
 import type { LowStockRow } from '@/lib/inventory/reports/get-low-stock-report';
-import { displayCents, parseMoneyToCents } from '@/lib/money';
+import { parseMoneyToCents } from '@/lib/money';
 
 function money(value: string | null) {
   const cents = value === null ? undefined : parseMoneyToCents(value);
-  return cents === undefined ? <Dash /> : <span className="tabular-nums">{displayCents(cents)}</span>;
+  return cents === undefined ? <Dash /> : <span className="tabular-nums">{formatMoney(cents)}</span>;
 }
 
 /** The most urgent low-stock products with what to order and from whom. */

@@ -4,9 +4,9 @@ import { DataTable } from '@/components/catalog/data-table';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
-import { formatInteger } from '@/lib/format';
+import { formatInteger, formatMoney } from '@/lib/format';
 import type { StockValuation } from '@/lib/inventory/reports/get-stock-valuation';
-import { displayCents, parseMoneyToCents } from '@/lib/money';
+import { parseMoneyToCents } from '@/lib/money';
 
 function cents(value: string): number {
   return parseMoneyToCents(value) ?? 0;
@@ -59,7 +59,7 @@ export function ValuationPreview({
         </Form>
         {valuation && (
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:w-[30rem]">
-            <Total label="Total value" value={displayCents(cents(valuation.totalValue))} wide />
+            <Total label="Total value" value={formatMoney(cents(valuation.totalValue))} wide />
             <Total label="Units on hand" value={formatInteger(valuation.totalQuantity)} />
             <Total label="Lines" value={formatInteger(valuation.lineCount)} />
           </dl>
@@ -89,7 +89,7 @@ export function ValuationPreview({
               { key: 'location', header: 'Location', cell: (row) => <span className="font-mono text-xs text-slate-700">{row.locationCode}</span> },
               { key: 'quantity', header: 'Quantity', align: 'right', cell: (row) => formatInteger(row.quantity) },
               { key: 'unitCost', header: 'Average cost', align: 'right', cell: (row) => <span className="text-slate-600">{averageCost(row.unitCost)}</span> },
-              { key: 'value', header: 'Value', align: 'right', cell: (row) => <span className="font-semibold text-slate-900">{displayCents(cents(row.value))}</span> },
+              { key: 'value', header: 'Value', align: 'right', cell: (row) => <span className="font-semibold text-slate-900">{formatMoney(cents(row.value))}</span> },
             ]}
           />
           {valuation.lineCount > largest.length && (

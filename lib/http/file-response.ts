@@ -1,6 +1,9 @@
-/** A dated download name such as `stock-valuation-2026-11-25.csv`. */
-export function datedFileName(base: string, extension: 'csv' | 'json', date = new Date()): string {
-  return `${base}-${date.toISOString().slice(0, 10)}.${extension}`;
+import { getShopSettings } from '@/lib/settings/get-shop-settings';
+import { shopDayOf } from '@/lib/time/shop-day';
+
+/** A download name dated with the shop's day (its time zone), such as `stock-valuation-2026-11-25.csv`. */
+export async function datedFileName(base: string, extension: 'csv' | 'json', date = new Date()): Promise<string> {
+  return `${base}-${shopDayOf(date, (await getShopSettings()).timezone)}.${extension}`;
 }
 
 /** A streamed or whole file answer with the headers a browser and a script both understand. */

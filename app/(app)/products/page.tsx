@@ -11,12 +11,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { fieldErrorsFromZod } from '@/lib/errors';
-import { formatInteger } from '@/lib/format';
+import { formatInteger, formatMoney } from '@/lib/format';
 import { searchParam } from '@/lib/forms/form-data';
 import { findProductRef } from '@/lib/inventory/find-product-ref';
 import { listProducts, MAX_PRODUCT_OFFSET, productListQuerySchema } from '@/lib/inventory/list-products';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
-import { displayCents } from '@/lib/money';
 import { deleteProducts } from './actions';
 import { allCategories, allLocations, allSuppliers } from './load';
 
@@ -88,7 +87,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
     unit: product.unit,
     onHand: product.onHand,
     reorderLevel: product.reorderLevel,
-    price: displayCents(product.priceCents),
+    price: formatMoney(product.priceCents),
     updatedAt: product.updatedAt,
     deleted: product.deletedAt !== null,
   }));

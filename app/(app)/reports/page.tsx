@@ -22,6 +22,8 @@ import { getLowStockReport } from '@/lib/inventory/reports/get-low-stock-report'
 import { getStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { listExports } from '@/lib/inventory/reports/list-exports';
 import { valuationQuerySchema } from '@/lib/inventory/reports/report-query-schemas';
+import { getRequestShopSettings } from '@/lib/settings/get-shop-settings';
+import { shopToday } from '@/lib/time/shop-day';
 import { runExportAction } from './actions';
 
 export const metadata: Metadata = { title: 'Reports' };
@@ -60,7 +62,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   ]);
   const movements = filters.query ? await listLedgerEntries(filters.query) : null;
   const asOfError = asOfQuery.success ? undefined : asOfQuery.error.issues[0]?.message;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shopToday((await getRequestShopSettings()).timezone);
   const validAsOf = asOfQuery.success ? asOfQuery.data.asOf : undefined;
 
   return (

@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatDate, formatInteger } from '@/lib/format';
+import { formatDate, formatInteger, formatMoney } from '@/lib/format';
 import type { ProductPageView } from '@/lib/inventory/catalog/load-product-page';
-import { displayCents } from '@/lib/money';
 import { AlertHistory } from './alert-history';
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -44,7 +43,7 @@ export function ProductSidebar({ view }: { view: ProductPageView }) {
                 </div>
                 <p className="mt-0.5 text-xs text-slate-500">
                   Lead time {formatInteger(link.leadTimeDays)} day{link.leadTimeDays === 1 ? '' : 's'}
-                  {link.unitCostCents !== null ? ` · ${displayCents(link.unitCostCents)} each` : ''}
+                  {link.unitCostCents !== null ? ` · ${formatMoney(link.unitCostCents)} each` : ''}
                   {link.supplierSku ? (
                     <>
                       {' · '}

@@ -1,6 +1,6 @@
-import { formatInteger } from '@/lib/format';
+import { formatInteger, formatMoney } from '@/lib/format';
 import type { ProductPageView } from '@/lib/inventory/catalog/load-product-page';
-import { displayCents, parseMoneyToCents } from '@/lib/money';
+import { parseMoneyToCents } from '@/lib/money';
 
 function Stat({ label, value, hint, tone = 'neutral' }: { label: string; value: string; hint?: string; tone?: 'neutral' | 'red' }) {
   return (
@@ -29,9 +29,9 @@ export function ProductStats({ view }: { view: ProductPageView }) {
     <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
       <Stat label="On hand" value={formatInteger(product.onHand)} hint={`${product.unit} over all locations`} tone={lowStock ? 'red' : 'neutral'} />
       <Stat label="Reorder level" value={formatInteger(product.reorderLevel)} hint={`Safety stock ${formatInteger(product.safetyStock)} · order ${formatInteger(product.reorderQuantity)}`} />
-      <Stat label="Price" value={displayCents(product.priceCents)} />
-      <Stat label="Cost" value={displayCents(product.costCents)} hint="Standard cost" />
-      <Stat label="Average cost" value={averageCost(view.averageCost)} hint={`Moving average · stock value ${displayCents(parseMoneyToCents(stockValue) ?? 0)}`} />
+      <Stat label="Price" value={formatMoney(product.priceCents)} />
+      <Stat label="Cost" value={formatMoney(product.costCents)} hint="Standard cost" />
+      <Stat label="Average cost" value={averageCost(view.averageCost)} hint={`Moving average · stock value ${formatMoney(parseMoneyToCents(stockValue) ?? 0)}`} />
     </div>
   );
 }

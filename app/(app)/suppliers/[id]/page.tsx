@@ -12,11 +12,11 @@ import { ConfirmDialog } from '@/components/ui/form-dialog';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors';
-import { formatInteger } from '@/lib/format';
+import { formatInteger, formatMoney } from '@/lib/format';
 import { getSupplier } from '@/lib/inventory/get-supplier';
 import { listSupplierProducts } from '@/lib/inventory/list-supplier-products';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
-import { displayCents, formatCents } from '@/lib/money';
+import { formatCents } from '@/lib/money';
 import { linkProductAction, unlinkProductAction } from '../actions';
 
 /** Enough for any real supplier's range on one page; beyond it the product list filters by supplier. */
@@ -132,7 +132,7 @@ export default async function SupplierPage({ params }: { params: Params }) {
                 {
                   key: 'cost',
                   header: 'Unit cost',
-                  cell: (link) => (link.unitCostCents === null ? <Dash /> : displayCents(link.unitCostCents)),
+                  cell: (link) => (link.unitCostCents === null ? <Dash /> : formatMoney(link.unitCostCents)),
                   align: 'right',
                 },
                 { key: 'supplierSku', header: 'Supplier SKU', cell: (link) => (link.supplierSku ? <span className="font-mono break-all">{link.supplierSku}</span> : <Dash />) },

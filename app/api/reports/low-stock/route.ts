@@ -14,7 +14,7 @@ export const GET = apiRoute(async (request) => {
   const { format } = parseSearchParams(request.url, lowStockQuerySchema);
   const rows = await getLowStockReport();
   if (format === 'csv') {
-    return fileResponse(csvStream(LOW_STOCK_COLUMNS, rows), { fileName: datedFileName('low-stock', 'csv'), contentType: CSV_CONTENT_TYPE });
+    return fileResponse(csvStream(LOW_STOCK_COLUMNS, rows), { fileName: await datedFileName('low-stock', 'csv'), contentType: CSV_CONTENT_TYPE });
   }
   return jsonResponse({ data: rows, generatedAt: new Date().toISOString() });
 });

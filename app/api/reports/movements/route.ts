@@ -19,11 +19,11 @@ export const GET = apiRoute(async (request) => {
   const { format, ...filter } = parseSearchParams(request.url, movementsReportQuerySchema);
   const rows = iterateMovements(filter, { signal: request.signal });
   if (format === 'csv') {
-    return fileResponse(csvStream(MOVEMENT_COLUMNS, rows), { fileName: datedFileName('movements', 'csv'), contentType: CSV_CONTENT_TYPE });
+    return fileResponse(csvStream(MOVEMENT_COLUMNS, rows), { fileName: await datedFileName('movements', 'csv'), contentType: CSV_CONTENT_TYPE });
   }
   return fileResponse(
     jsonArrayStream(rows, (row) => ({ ...presentMovement(row), sku: row.sku, locationCode: row.locationCode })),
-    { fileName: datedFileName('movements', 'json'), contentType: JSON_CONTENT_TYPE },
+    { fileName: await datedFileName('movements', 'json'), contentType: JSON_CONTENT_TYPE },
   );
 });
 

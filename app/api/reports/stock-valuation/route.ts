@@ -14,7 +14,7 @@ export const GET = apiRoute(async (request) => {
   const { format, asOf } = parseSearchParams(request.url, valuationQuerySchema);
   const valuation = streamStockValuation({ asOf });
   if (format === 'csv') {
-    const fileName = asOf ? `stock-valuation-${asOf}.csv` : datedFileName('stock-valuation', 'csv');
+    const fileName = asOf ? `stock-valuation-${asOf}.csv` : await datedFileName('stock-valuation', 'csv');
     return fileResponse(csvStream(VALUATION_COLUMNS, streamedValuationCsvRows(valuation)), { fileName, contentType: CSV_CONTENT_TYPE });
   }
   // Streamed: the totals are known only once every row has been read.
