@@ -49,12 +49,14 @@ export async function parseMovementFilters(searchParams: SearchParams, { limit }
     type: values.type || undefined,
     from: values.from || undefined,
     to: values.to || undefined,
+    includeArchived: searchParam(searchParams.includeArchived) === 'true' ? 'true' : undefined,
   });
   if (!parsed.success) Object.assign(errors, fieldErrorsFromZod(parsed.error));
 
   const params: Record<string, string> = {};
   if (product) params.productId = String(product.id);
   for (const key of ['locationId', 'type', 'from', 'to'] as const) if (values[key]) params[key] = values[key];
+  if (parsed.success && parsed.data.includeArchived) params.includeArchived = 'true';
 
   if (!parsed.success || Object.keys(errors).length > 0) return { values, errors, product, query: null, params };
   const { limit: pageSize, cursor, ...filter } = parsed.data;

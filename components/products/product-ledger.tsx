@@ -40,6 +40,11 @@ function Place({ row }: { row: ProductLedgerRow }) {
  * "25 Nov 2026, 10:44 UTC" that may break only after the comma: a narrow column puts the
  * time under the date instead of leaving "UTC" alone on a line.
  */
+/** A row read from the archive (ledger:archive): as immutable as the live ledger, kept apart. */
+function ArchivedTag() {
+  return <span className="ml-1.5 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">Archived</span>;
+}
+
 function When({ date }: { date: Date }) {
   const text = formatDateTime(date);
   const comma = text.lastIndexOf(', ');
@@ -51,7 +56,7 @@ function When({ date }: { date: Date }) {
 }
 
 function Notes({ row }: { row: ProductLedgerRow }) {
-  if (!row.reason && !row.reference && row.unitCostCents === null) return <span className="text-slate-400">—</span>;
+  if (!row.reason && !row.reference && row.unitCostCents === null) return <span className="text-slate-500">—</span>;
   return (
     <>
       {row.reason && <span className="block break-words text-slate-700">{row.reason}</span>}
@@ -96,6 +101,7 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
               <tr key={row.id} className="align-top">
                 <td className="py-3 pl-5 pr-3">
                   <MovementTypeBadge type={row.type} />
+                  {row.archived && <ArchivedTag />}
                 </td>
                 <td className="whitespace-nowrap px-3 py-3 text-right">
                   <Signed quantity={row.quantity} />
@@ -124,6 +130,7 @@ export function ProductLedger({ rows }: { rows: ProductLedgerRow[] }) {
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <MovementTypeBadge type={row.type} />
+                {row.archived && <ArchivedTag />}
                 <span className="min-w-0 font-mono text-xs text-slate-600">
                   <Place row={row} />
                 </span>

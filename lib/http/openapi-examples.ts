@@ -176,5 +176,6 @@ export const OPENAPI_EXAMPLES: Record<string, unknown> = {
   MovementsReport: { data: [{ ...movement, sku: 'MUG-BLUE-12', locationCode: 'MAIN' }] },
   Export: exportRecord,
   ExportRun: { data: [exportRecord] },
+  LedgerArchiveResult: { archived: 182_340, checkpoints: 1_204, before: '2026-01-01' },
   ExportFile: { data: [lowStockRow], generatedAt: at },
 };

@@ -8,6 +8,7 @@ import { bulkCreateProductsSchema } from '@/lib/inventory/bulk-create-products';
 import { categoryListQuerySchema, createCategorySchema, updateCategorySchema } from '@/lib/inventory/category-schemas';
 import { labelSheetQuerySchema, MAX_LABELS } from '@/lib/inventory/labels/render-label-sheet';
 import { productSupplierLinkSchema } from '@/lib/inventory/link-product-supplier';
+import { archiveLedgerInputSchema, archiveLedgerResultSchema } from '@/lib/inventory/ledger/archive-ledger';
 import { alertListQuerySchema } from '@/lib/inventory/list-alerts';
 import { productImportResultSchema } from '@/lib/inventory/imports/import-products';
 import { importQuerySchema } from '@/lib/inventory/imports/import-support';
@@ -355,6 +356,17 @@ const operations: Operation[] = [
     query: movementListQuerySchema,
     success: { status: 200, description: 'A page of ledger rows', list: movementSchema },
     errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/api/ledger/archive',
+    operationId: 'archiveLedger',
+    summary: 'Move movements created before a day to the archive, keeping every balance (ADMIN)',
+    tag: 'Stock movements',
+    body: archiveLedgerInputSchema,
+    success: { status: 200, description: 'How many movements moved, and checkpoints written', response: archiveLedgerResultSchema },
+    errors: [400, 401, 403, 409, 503],
+    idempotent: true,
   },
   { method: 'get', path: '/api/stock-movements/{id}', operationId: 'getMovement', summary: 'One ledger row', tag: 'Stock movements', success: { status: 200, description: 'The row', response: movementSchema }, errors: [401, 404] },
   {

@@ -35,8 +35,12 @@ export async function getDailyMovementTotals({ days = 30, now = new Date(), time
            SUM(CASE WHEN "type" <> 'TRANSFER' AND "quantity" > 0 THEN "quantity" ELSE 0 END) AS "units_in",
            SUM(CASE WHEN "type" <> 'TRANSFER' AND "quantity" < 0 THEN -"quantity" ELSE 0 END) AS "units_out",
            COUNT(*) AS "movements"
-      FROM "stock_movements"
-     WHERE "created_at" >= ${buckets[0]!.start} AND "created_at" < ${buckets.at(-1)!.end}
+      FROM (SELECT "created_at", "type", "quantity" FROM "stock_movements"
+             WHERE "created_at" >= ${buckets[0]!.start} AND "created_at" < ${buckets.at(-1)!.end}
+            -- Archived rows (ledger:archive) still happened on their days.
+            UNION ALL
+            SELECT "created_at", "type", "quantity" FROM "stock_movements_archive"
+             WHERE "created_at" >= ${buckets[0]!.start} AND "created_at" < ${buckets.at(-1)!.end}) m
      GROUP BY 1`);
   const byBucket = new Map(rows.map((row) => [Number(row.bucket), row]));
   return buckets.map(({ day }, index) => {

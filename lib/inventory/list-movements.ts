@@ -10,11 +10,19 @@ export const movementFilterSchema = withDateRange({
   productId: idParamSchema.optional(),
   locationId: idParamSchema.optional(),
   type: z.enum(MOVEMENT_TYPES, { message: `type must be one of ${MOVEMENT_TYPES.join(', ')}` }).optional(),
+  /** `?includeArchived=true`: archived rows too (ledger:archive moved them out of the live ledger). */
+  includeArchived: z
+    .enum(['true', 'false'], { message: 'includeArchived must be true or false' })
+    .transform((value) => value === 'true')
+    .optional(),
 });
 
 export const movementListQuerySchema = z.intersection(pageQuerySchema, movementFilterSchema);
 
 export type MovementFilter = z.output<typeof movementFilterSchema>;
+
+/** A ledger row, and whether it is read from the archive. */
+export type ListedMovement = StockMovement & { archived: boolean };
 
 /** The filter's rows, with its days already read in the shop's zone (`range`, from shopDateRange). */
 export function movementWhere(filter: MovementFilter, range: InstantRange) {
@@ -35,16 +43,33 @@ export function movementWhere(filter: MovementFilter, range: InstantRange) {
  * they were.
  */
 export async function pageMovementIds({ filter, limit, cursor }: { filter: MovementFilter; limit: number; cursor?: number }): Promise<number[]> {
-  const rows = await db().stockMovement.findMany({
+  const query = {
     where: { ...movementWhere(filter, await shopDateRange(filter)), ...(cursor ? { id: { lt: cursor } } : {}) },
-    orderBy: { id: 'desc' },
+    orderBy: { id: 'desc' as const },
     take: limit + 1,
     select: { id: true },
-  });
-  return rows.map((row) => row.id);
+  };
+  const live = await db().stockMovement.findMany(query);
+  if (!filter.includeArchived || live.length > limit) return live.map((row) => row.id);
+  // Archived rows are older than every live one (the archive takes a prefix of the ledger), so
+  // they are read only when the live rows do not fill the page.
+  const archived = await db().stockMovementArchive.findMany({ ...query, take: limit + 1 - live.length });
+  return [...live, ...archived].map((row) => row.id);
 }
 
-/** The ledger, newest first, with keyset pagination on the id. */
+/** The rows of a page of ids, newest first, from the live ledger and (only if some are missing there) the archive. */
+export async function readMovementRows(ids: number[]): Promise<ListedMovement[]> {
+  if (ids.length === 0) return [];
+  const live = await db().stockMovement.findMany({ where: { id: { in: ids } }, orderBy: { id: 'desc' } });
+  const rows: ListedMovement[] = live.map((row) => ({ ...row, archived: false }));
+  if (live.length < ids.length) {
+    const archived = await db().stockMovementArchive.findMany({ where: { id: { in: ids } }, orderBy: { id: 'desc' } });
+    rows.push(...archived.map((row) => ({ ...row, archived: true })));
+  }
+  return rows.sort((a, b) => b.id - a.id);
+}
+
+/** The ledger, newest first, with keyset pagination on the id; archived rows only when the filter asks. */
 export async function listMovements({
   filter,
   limit,
@@ -53,8 +78,6 @@ export async function listMovements({
   filter: MovementFilter;
   limit: number;
   cursor?: number;
-}): Promise<Page<StockMovement>> {
-  const ids = await pageMovementIds({ filter, limit, cursor });
-  const rows = ids.length > 0 ? await db().stockMovement.findMany({ where: { id: { in: ids } }, orderBy: { id: 'desc' } }) : [];
-  return toPage(rows, limit);
+}): Promise<Page<ListedMovement>> {
+  return toPage(await readMovementRows(await pageMovementIds({ filter, limit, cursor })), limit);
 }

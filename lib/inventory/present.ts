@@ -19,13 +19,14 @@ export const movementSchema = z
     transferId: z.string().nullable().describe('Shared by the two rows of a transfer'),
     createdBy: recordIdSchema.nullable().describe('The user who posted it'),
     createdAt: timestampSchema,
+    archived: z.literal(true).optional().describe('Present on rows moved to the archive (ledger:archive); they stay immutable'),
   })
   .meta({ id: 'StockMovement', description: 'A ledger row (immutable).' });
 
 export type MovementResponse = z.output<typeof movementSchema>;
 
 /** A ledger row in the API's shape (API.md, "Stock movement"). */
-export function presentMovement(movement: Omit<StockMovement, 'averageCostMicroCents'>): MovementResponse {
+export function presentMovement(movement: Omit<StockMovement, 'averageCostMicroCents'> & { archived?: boolean }): MovementResponse {
   return {
     id: movement.id,
     productId: movement.productId,
@@ -39,6 +40,7 @@ export function presentMovement(movement: Omit<StockMovement, 'averageCostMicroC
     transferId: movement.transferId,
     createdBy: movement.createdById,
     createdAt: movement.createdAt.toISOString(),
+    ...(movement.archived ? { archived: true as const } : {}),
   };
 }
 

@@ -63,7 +63,7 @@ describe('archiving the ledger', () => {
     const result = await archiveLedger({ before: '2025-01-04', actorId, batchSize: 3 });
     // Days 1 to 3: 4 rows a day for the first product's two movements and the second's receipt, 2 legs per transfer.
     const archivedRows = 3 * 5;
-    expect(result).toEqual({ archived: archivedRows - 3, checkpoints: 3, before: '2025-01-04' });
+    expect(result).toEqual({ replayed: false, answer: { archived: archivedRows - 3, checkpoints: 3, before: '2025-01-04' } });
     expect(await db().stockMovementArchive.count()).toBe(archivedRows);
     expect(await db().stockMovement.count()).toBe(liveBefore - archivedRows);
     expect(await db().stockMovement.count({ where: { createdAt: { lt: new Date('2025-01-04T00:00:00Z') } } })).toBe(0);
@@ -71,7 +71,7 @@ describe('archiving the ledger', () => {
     expect((await verifyLedger({ includeArchive: true })).discrepancies).toEqual([]);
 
     // Again with the same day: nothing more.
-    expect(await archiveLedger({ before: '2025-01-04', actorId })).toEqual({ archived: 0, checkpoints: 0, before: '2025-01-04' });
+    expect((await archiveLedger({ before: '2025-01-04', actorId })).answer).toEqual({ archived: 0, checkpoints: 0, before: '2025-01-04' });
     const runs = await db().ledgerArchiveRun.findMany({ orderBy: { id: 'asc' } });
     expect(runs.map((run) => [run.archived, run.finishedAt !== null])).toEqual([
       [3, false],
@@ -87,7 +87,7 @@ describe('archiving the ledger', () => {
     const last = await db().stockMovement.findFirstOrThrow({ where: { productId: first.id }, orderBy: { id: 'desc' } });
     expect(last.balanceAfter).toBe(level!.onHand);
     const later = await snapshot();
-    expect((await archiveLedger({ before: '2025-01-07', actorId })).archived).toBe(liveBefore - archivedRows + 2);
+    expect((await archiveLedger({ before: '2025-01-07', actorId })).answer.archived).toBe(liveBefore - archivedRows + 2);
     expect(await db().stockMovement.count()).toBe(0);
     expect(await snapshot()).toEqual(later);
     expect((await verifyLedger({ includeArchive: true })).discrepancies).toEqual([]);

@@ -23,6 +23,8 @@ export interface ProductLedgerRow {
   reason: string | null;
   reference: string | null;
   createdAt: Date;
+  /** Moved out of the live ledger by ledger:archive (listed only when asked for). */
+  archived: boolean;
 }
 
 /** A location as the product page shows it, with what this product holds there. */
@@ -52,6 +54,8 @@ export interface ProductPageView {
   /** A page of the ledger, or null when the filters were refused. */
   ledger: { rows: ProductLedgerRow[]; nextCursor: string | null } | null;
   history: StockHistoryPoint[];
+  /** When some of the product's movements are archived: the time of the last one; the live ledger starts after it. */
+  archivedThrough: Date | null;
   /** The newest alerts of any status. */
   alerts: InventoryAlert[];
 }
@@ -86,6 +90,7 @@ function ledgerRows(entries: LedgerEntry[]): ProductLedgerRow[] {
     reason: entry.reason,
     reference: entry.reference,
     createdAt: entry.createdAt,
+    archived: entry.archived,
   }));
 }
 
@@ -107,12 +112,13 @@ export async function loadProductPage({
   alertCount: number;
 }): Promise<ProductPageView> {
   const client = db();
-  const [category, locations, page, history, alerts] = await Promise.all([
+  const [category, locations, page, history, alerts, checkpoint] = await Promise.all([
     product.categoryId === null ? Promise.resolve(null) : client.category.findUnique({ where: { id: product.categoryId }, select: { name: true, deletedAt: true } }),
     client.location.findMany({ orderBy: [{ code: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, isDefault: true, deletedAt: true } }),
     ledger ? listLedgerEntries(ledger) : Promise.resolve(null),
     getProductStockHistory({ productId: product.id, days: historyDays }),
     client.inventoryAlert.findMany({ where: { productId: product.id }, orderBy: { id: 'desc' }, take: alertCount }),
+    client.ledgerCheckpoint.findFirst({ where: { productId: product.id }, orderBy: { throughMovementId: 'desc' }, select: { throughCreatedAt: true } }),
   ]);
   const onHandAt = new Map(product.levels.map((level) => [level.locationId, level.onHand]));
   // Every live location, and any deleted one still holding stock.
@@ -134,6 +140,7 @@ export async function loadProductPage({
     stockLocations: candidates.filter((level) => !level.deleted).map(({ id, code, name, isDefault, onHand }) => ({ id, code, name, isDefault, onHand })),
     ledger: page ? { rows: ledgerRows(page.data), nextCursor: page.nextCursor } : null,
     history,
+    archivedThrough: checkpoint?.throughCreatedAt ?? null,
     alerts,
   };
 }

@@ -6,6 +6,7 @@ import { writeTransaction } from '@/lib/db/write-transaction';
 import { validationFailed } from '@/lib/errors';
 import { getShopSettings } from '@/lib/settings/get-shop-settings';
 import { addDays, isShopDay, shopToday, startOfShopDay } from '@/lib/time/shop-day';
+import { claimIdempotencyKeys, findStoredAnswer, idempotencySlot, storeIdempotentAnswers, type IdempotencyRequest } from '../idempotency';
 
 /** Rows per batch: each batch is one short transaction, so the server answers between them. */
 export const ARCHIVE_BATCH_SIZE = 5_000;
@@ -14,10 +15,20 @@ export const archiveLedgerInputSchema = z.object({
   before: z.string().refine(isShopDay, { message: 'Use a day written YYYY-MM-DD' }),
 });
 
-export interface ArchiveLedgerResult {
-  archived: number;
-  checkpoints: number;
-  before: string;
+export const archiveLedgerResultSchema = z
+  .object({
+    archived: z.number().int().min(0).describe('Movements moved to the archive by this request'),
+    checkpoints: z.number().int().min(0).describe('Stock levels whose checkpoint this request wrote or moved forward'),
+    before: z.string().describe('The day asked for: movements created before its start (shop time zone) are archived'),
+  })
+  .meta({ id: 'LedgerArchiveResult' });
+
+export type ArchiveLedgerResult = z.output<typeof archiveLedgerResultSchema>;
+
+export interface ArchiveLedgerAnswer {
+  answer: ArchiveLedgerResult;
+  /** The answer stored for this Idempotency-Key by an earlier request: nothing was run again. */
+  replayed: boolean;
 }
 
 export interface ArchiveLedgerOptions {
@@ -26,6 +37,7 @@ export interface ArchiveLedgerOptions {
   actorId: number | null;
   batchSize?: number;
   now?: Date;
+  idempotency?: IdempotencyRequest;
   /** Tests only: runs after each committed batch; throwing there stops the run as a killed process would. */
   afterBatch?: (batch: { runId: number; archived: number }) => Promise<void> | void;
 }
@@ -81,7 +93,11 @@ export async function archiveCut(before: string, now = new Date()): Promise<Date
  * running again when it is done archives nothing more. Every run is audited: when it starts,
  * and with its counts when it ends.
  */
-export async function archiveLedger({ before, actorId, batchSize = ARCHIVE_BATCH_SIZE, now = new Date(), afterBatch }: ArchiveLedgerOptions): Promise<ArchiveLedgerResult> {
+export async function archiveLedger({ before, actorId, batchSize = ARCHIVE_BATCH_SIZE, now = new Date(), afterBatch, idempotency }: ArchiveLedgerOptions): Promise<ArchiveLedgerAnswer> {
+  if (idempotency) {
+    const stored = await findStoredAnswer(idempotency);
+    if (stored) return { answer: stored.body as ArchiveLedgerResult, replayed: true };
+  }
   const cut = await archiveCut(before, now);
   const run = await writeTransaction(async (tx) => {
     const created = await tx.ledgerArchiveRun.create({ data: { beforeDay: before, cutAt: cut, createdById: actorId, startedAt: new Date() } });
@@ -105,6 +121,14 @@ export async function archiveLedger({ before, actorId, batchSize = ARCHIVE_BATCH
              "checkpoints" = (SELECT COUNT(*) FROM "ledger_checkpoints" WHERE "run_id" = ${run.id})
        WHERE "id" = ${run.id}`;
     const { checkpoints } = await tx.ledgerArchiveRun.findUniqueOrThrow({ where: { id: run.id }, select: { checkpoints: true } });
+    const answer = { archived, checkpoints, before };
+    // The key is claimed only now: the run spans many transactions. A second request with the
+    // same key that raced this one ran too, and archived nothing more (archiving is idempotent
+    // per day); whichever finishes first stores its answer.
+    if (idempotency) {
+      const claimed = (await claimIdempotencyKeys(tx, [idempotency], finishedAt)).get(idempotencySlot(idempotency));
+      if (claimed !== undefined) await storeIdempotentAnswers(tx, [{ recordId: claimed, answer: { status: 200, body: answer } }]);
+    }
     await recordAudit(tx, {
       actorId,
       action: 'UPDATE',
@@ -113,6 +137,6 @@ export async function archiveLedger({ before, actorId, batchSize = ARCHIVE_BATCH
       before: { archived: 0, checkpoints: 0, finishedAt: null },
       after: { archived, checkpoints, finishedAt: finishedAt.toISOString() },
     });
-    return { archived, checkpoints, before };
+    return { answer, replayed: false };
   });
 }

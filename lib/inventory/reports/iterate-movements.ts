@@ -17,9 +17,13 @@ export interface MovementExportRow extends Omit<StockMovement, 'averageCostMicro
   productName: string;
   locationCode: string;
   createdByEmail: string | null;
+  /** Read from the archive (only with `includeArchived`). */
+  archived: boolean;
 }
 
-function pageSql(args: SqlArguments, filter: MovementFilter, range: InstantRange, before: number | undefined, pageSize: number): string {
+type LedgerTable = 'stock_movements' | 'stock_movements_archive';
+
+function pageSql(args: SqlArguments, table: LedgerTable, filter: MovementFilter, range: InstantRange, before: number | undefined, pageSize: number): string {
   const conditions: string[] = [];
   if (before !== undefined) conditions.push(`m."id" < ${args.add(before, 'int')}`);
   if (filter.productId !== undefined) conditions.push(`m."product_id" = ${args.add(filter.productId, 'int')}`);
@@ -32,7 +36,7 @@ function pageSql(args: SqlArguments, filter: MovementFilter, range: InstantRange
     SELECT m."id", m."product_id", m."location_id", CAST(m."type" AS TEXT), m."quantity", m."balance_after",
            m."unit_cost_cents", m."reason", m."reference", m."transfer_id", m."created_by_id", m."created_at",
            p."sku", p."name", l."code", u."email"
-      FROM "stock_movements" m
+      FROM "${table}" m
       JOIN "products" p ON p."id" = m."product_id"
       JOIN "locations" l ON l."id" = m."location_id"
       LEFT JOIN "users" u ON u."id" = m."created_by_id"
@@ -45,7 +49,7 @@ const nullableNumber = (value: unknown) => (value === null ? null : Number(value
 const nullableText = (value: unknown) => (value === null ? null : String(value));
 
 /** One row of the page query, in its column order. */
-function toRow(values: unknown[]): MovementExportRow {
+function toRow(values: unknown[], archived: boolean): MovementExportRow {
   const [id, productId, locationId, type, quantity, balanceAfter, unitCostCents, reason, reference, transferId, createdById, createdAt, sku, productName, locationCode, email] = values;
   return {
     id: Number(id),
@@ -65,6 +69,7 @@ function toRow(values: unknown[]): MovementExportRow {
     productName: String(productName),
     locationCode: String(locationCode),
     createdByEmail: nullableText(email),
+    archived,
   };
 }
 
@@ -82,12 +87,17 @@ export async function* iterateMovements(
 ): AsyncGenerator<MovementExportRow> {
   const range = await shopDateRange(filter, { timeZone });
   const reader = await reportReader();
+  // Archived rows all come before the live ones (the archive takes a prefix of the ledger), so
+  // newest first is the live ledger, then the archive, and the keyset carries on across.
+  const tables: LedgerTable[] = filter.includeArchived ? ['stock_movements', 'stock_movements_archive'] : ['stock_movements'];
   let before: number | undefined;
-  for (;;) {
-    signal?.throwIfAborted();
-    const rows = await reader.query((args) => pageSql(args, filter, range, before, pageSize));
-    for (const values of rows) yield toRow(values);
-    if (rows.length < pageSize) return;
-    before = Number(rows.at(-1)![0]);
+  for (const table of tables) {
+    for (;;) {
+      signal?.throwIfAborted();
+      const rows = await reader.query((args) => pageSql(args, table, filter, range, before, pageSize));
+      for (const values of rows) yield toRow(values, table === 'stock_movements_archive');
+      if (rows.length > 0) before = Number(rows.at(-1)![0]);
+      if (rows.length < pageSize) break;
+    }
   }
 }
