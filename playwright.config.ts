@@ -61,7 +61,17 @@ const server = (port: number, extraEnv: Record<string, string>) => ({
   stderr: 'pipe' as const,
   // CRON_SECRET (at least 16 characters, lib/env.ts): api-reports.spec.ts calls the scheduled export as the scheduler does.
   // LOG_LEVEL warn: a line per request from two servers would bury the test report.
-  env: { PORT: String(port), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, CRON_SECRET: 'e2e-cron-secret-for-tests', LOG_LEVEL: 'warn', ...extraEnv },
+  // WEBHOOK_ALLOW_*: webhooks-ui.spec.ts receives its test event on 127.0.0.1 over plain http.
+  env: {
+    PORT: String(port),
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+    CRON_SECRET: 'e2e-cron-secret-for-tests',
+    LOG_LEVEL: 'warn',
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    ...extraEnv,
+  },
 });
 
 const browser = { ...devices['Desktop Chrome'], launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) } };

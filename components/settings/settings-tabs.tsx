@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity' | 'shop';
+export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity' | 'shop' | 'webhooks';
 
 /** Sections of the settings page as links; only admins see the users section. */
 export function SettingsTabs({ current, showUsers }: { current: SettingsTab; showUsers: boolean }) {
@@ -10,6 +10,7 @@ export function SettingsTabs({ current, showUsers }: { current: SettingsTab; sho
     ...(showUsers ? [{ tab: 'users' as const, label: 'Users and roles', href: '/settings?tab=users' }] : []),
     ...(showUsers ? [{ tab: 'activity' as const, label: 'Activity', href: '/settings/activity' }] : []),
     ...(showUsers ? [{ tab: 'shop' as const, label: 'Shop', href: '/settings?tab=shop' }] : []),
+    ...(showUsers ? [{ tab: 'webhooks' as const, label: 'Webhooks', href: '/settings/webhooks' }] : []),
   ];
   return (
     <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">
