@@ -8,6 +8,7 @@ import { jsonObjectStream } from '@/lib/http/file-response';
 import { streamStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
 import { iterateMovements } from '@/lib/inventory/reports/iterate-movements';
 import { MOVEMENT_COLUMNS, VALUATION_COLUMNS, streamedValuationCsvRows } from '@/lib/inventory/reports/report-columns';
+import { listReplenishment } from '@/lib/inventory/purchasing/list-replenishment';
 import { verifyLedger } from '@/lib/inventory/verify-ledger';
 import { benchDatabase, copyToPostgres, DEFAULT_SHAPE } from './bench-data';
 import { printRunHeader } from './bench-kit';
@@ -74,6 +75,11 @@ async function measure(what: string, asOf: string): Promise<void> {
     await pipeline(Readable.fromWeb(csvStream(VALUATION_COLUMNS, counted(streamedValuationCsvRows(valuation))) as never), out.stream);
     bytes = out.bytes();
     firstByteMs = (out.firstByteAt() ?? performance.now()) - started;
+  } else if (what.startsWith('replenishment')) {
+    // Every row to reorder over 30 days (what "Draft orders" reads), the first page of 50 (the view), and a year's window (every shipment).
+    const { data } = await listReplenishment({ days: what === 'replenishment-year' ? 365 : 30, ...(what === 'replenishment-page' ? { limit: 50 } : {}) });
+    rows = data.length;
+    await disconnectDatabase();
   } else if (what === 'ledger-verify') {
     const { discrepancies } = await verifyLedger();
     if (discrepancies.length > 0) throw new Error(`ledger:verify found ${discrepancies.length} differences`);
@@ -103,7 +109,7 @@ async function main(): Promise<void> {
     engines.push({ label: 'PostgreSQL', url });
   }
   for (const engine of engines) {
-    const results = ['valuation-json', 'valuation-json-asof', 'valuation-csv', 'movements-csv', 'ledger-verify'].map((what) =>
+    const results = (process.env.BENCH_REPORTS?.split(',') ?? ['valuation-json', 'valuation-json-asof', 'valuation-csv', 'movements-csv', 'ledger-verify', 'replenishment', 'replenishment-page', 'replenishment-year']).map((what) =>
       measureInFreshProcess<{ what: string; seconds: number; baselineRssMb: number; peakRssMb: number; rows: number; bytes: number; firstByteMs?: number }>(
         'scripts/bench-reports.ts',
         [what, MID_HISTORY],
@@ -121,7 +127,8 @@ async function main(): Promise<void> {
       console.log(`${result.what.padEnd(20)} ${result.seconds.toFixed(2).padStart(8)} ${result.baselineRssMb.toFixed(0).padStart(14)} ${result.peakRssMb.toFixed(0).padStart(12)} ${String(result.rows).padStart(9)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${first.padStart(11)}`);
     }
   }
-  console.log('\nTargets: valuation of 1,000,000 movements under 3 s; peak RSS under 200 MB. ledger-verify runs through the Prisma client (its RSS includes it).');
+  console.log('\nTargets: valuation of 1,000,000 movements under 3 s; peak RSS under 200 MB; replenishment under 1 s. ledger-verify and replenishment run through the Prisma client (their RSS includes it).');
+  console.log('BENCH_REPORTS=replenishment,replenishment-page (a comma-separated list) measures only those.');
   console.log('"RSS before" is the process (plain node, compiled report code) before the report starts: the report itself adds the difference.');
 }
 

@@ -47,12 +47,15 @@ const DAY_MS = 86_400_000;
 
 /**
  * Products to reorder: every live product whose onHand + onOrder is below its reorder point
- * (replenishment-formulas.ts), in product id order, a page at a time. All of it is one SQL
- * statement over indexes: usage sums the window's shipments from the partial index of
- * SHIPMENT rows by time (it never reads the ledger's table), each product's supplier is a
- * seek into its links (preferred first, then the quickest; live suppliers only), and the
- * reorder point is the formulas' integer arithmetic, so only the rows answered leave the
- * database. `supplierId` keeps the rows whose chosen supplier it is.
+ * (replenishment-formulas.ts), in product id order, a page at a time, in one SQL statement:
+ * - usage sums the window's shipments through the partial index of SHIPMENT rows by time,
+ *   never reading the ledger's table (`+"product_id"` keeps SQLite from preferring to walk
+ *   the whole ledger in product order to save the GROUP BY's sort);
+ * - a product that shipped nothing has max(reorderLevel, safetyStock) as its point whatever
+ *   its supplier, so only products that shipped or are already below that go on to the
+ *   supplier seek (preferred first, then the quickest; live suppliers only);
+ * - the reorder point is the formulas' integer arithmetic, so only the rows answered leave
+ *   the database. `supplierId` keeps the rows whose chosen supplier it is.
  */
 export async function listReplenishment({
   days,
@@ -70,30 +73,31 @@ export async function listReplenishment({
   const since = new Date(now.getTime() - days * DAY_MS);
   // An integer on both engines, so that the division below is integer division (SQLite's driver binds numbers as REAL).
   const window = Prisma.sql`CAST(${days} AS INTEGER)`;
-  const link = (column: Prisma.Sql) => Prisma.sql`
-    (SELECT ${column} FROM "product_suppliers" ps JOIN "suppliers" s ON s."id" = ps."supplier_id"
-      WHERE ps."product_id" = p."id" AND s."deleted_at" IS NULL
-      ORDER BY ps."preferred" DESC, ps."lead_time_days", ps."supplier_id" LIMIT 1)`;
   const rows = await db().$queryRaw<Row[]>`
     WITH "usage" AS (
-      SELECT "product_id", SUM(-"quantity") AS "shipped"
+      SELECT +"product_id" AS "product_id", SUM(-"quantity") AS "shipped"
         FROM "stock_movements"
        WHERE "type" = 'SHIPMENT' AND "created_at" >= ${since}
-       GROUP BY "product_id"
+       GROUP BY +"product_id"
     ), "candidates" AS (
       SELECT p."id", p."sku", p."name", p."on_hand", p."on_order", p."reorder_level", p."safety_stock", p."reorder_quantity",
              COALESCE(u."shipped", 0) AS "shipped",
-             ${link(Prisma.sql`ps."supplier_id"`)} AS "supplier_id",
-             ${link(Prisma.sql`ps."lead_time_days"`)} AS "lead_time_days"
+             (SELECT ps."supplier_id" FROM "product_suppliers" ps JOIN "suppliers" s ON s."id" = ps."supplier_id"
+               WHERE ps."product_id" = p."id" AND s."deleted_at" IS NULL
+               ORDER BY ps."preferred" DESC, ps."lead_time_days", ps."supplier_id" LIMIT 1) AS "supplier_id"
         FROM "products" p LEFT JOIN "usage" u ON u."product_id" = p."id"
        WHERE p."deleted_at" IS NULL ${cursor === undefined ? Prisma.empty : Prisma.sql`AND p."id" > ${cursor}`}
+         AND (u."shipped" IS NOT NULL
+              OR p."on_hand" + p."on_order" < CASE WHEN p."reorder_level" > p."safety_stock" THEN p."reorder_level" ELSE p."safety_stock" END)
     )
-    SELECT c.*, s."name" AS "supplier_name"
-      FROM "candidates" c LEFT JOIN "suppliers" s ON s."id" = c."supplier_id"
+    SELECT c.*, l."lead_time_days", s."name" AS "supplier_name"
+      FROM "candidates" c
+      LEFT JOIN "product_suppliers" l ON l."product_id" = c."id" AND l."supplier_id" = c."supplier_id"
+      LEFT JOIN "suppliers" s ON s."id" = c."supplier_id"
      WHERE c."on_hand" + c."on_order" < CASE
-             WHEN c."reorder_level" > (c."shipped" * COALESCE(c."lead_time_days", 0) + ${window} - 1) / ${window} + c."safety_stock"
+             WHEN c."reorder_level" > (c."shipped" * COALESCE(l."lead_time_days", 0) + ${window} - 1) / ${window} + c."safety_stock"
              THEN c."reorder_level"
-             ELSE (c."shipped" * COALESCE(c."lead_time_days", 0) + ${window} - 1) / ${window} + c."safety_stock" END
+             ELSE (c."shipped" * COALESCE(l."lead_time_days", 0) + ${window} - 1) / ${window} + c."safety_stock" END
        ${supplierId === undefined ? Prisma.empty : Prisma.sql`AND c."supplier_id" = ${supplierId}`}
      ORDER BY c."id"
      ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}`}`;
