@@ -92,7 +92,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', use: { ...browser, baseURL } },
+    // shop-settings-ui moves the whole server's time zone and currency: it runs alone, after every other spec.
+    { name: 'chromium', testIgnore: /shop-settings-ui\.spec\.ts/, use: { ...browser, baseURL } },
+    { name: 'shop-settings', testMatch: /shop-settings-ui\.spec\.ts/, dependencies: ['chromium'], use: { ...browser, baseURL } },
     ...(postgres ? [{ name: 'api-postgres', testMatch: /api-.*\.spec\.ts/, use: { ...browser, baseURL: `http://127.0.0.1:${postgresPort}` } }] : []),
   ],
   webServer: [server(E2E_PORT, {}), ...(postgres ? [server(postgresPort, { E2E_DATABASE: 'postgresql' })] : [])],
