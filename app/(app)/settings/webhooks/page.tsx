@@ -76,7 +76,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                 { key: 'status', header: 'Status', cell: (webhook) => (webhook.active ? <Badge tone="green">Active</Badge> : <Badge tone="neutral">Paused</Badge>) },
               ]}
               actions={(webhook) => (
-                <div className="flex flex-wrap justify-end gap-2">
+                <div className="flex flex-wrap justify-end gap-2 lg:flex-nowrap">
                   {webhook.active && <ActionButton action={sendTestEventAction} fields={{ id: String(webhook.id) }} label="Send test event" ariaLabel={`Send a test event to ${webhook.url}`} />}
                   <ActionButton
                     action={setWebhookActiveAction}
@@ -103,8 +103,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           <Card>
             <header className="border-b border-slate-100 px-5 py-4">
               <h2 className="text-sm font-semibold text-slate-800">Delivery log</h2>
-              <p className="mt-0.5 break-all text-sm text-slate-500">
-                The last 50 events sent to {selected.url}, newest first. A retry sends the same event again, with the same <code className="font-mono text-xs">webhook-id</code>.
+              <p className="mt-0.5 text-sm text-slate-500">
+                The last 50 events sent to <span className="break-all">{selected.url}</span>, newest first. A retry sends the same event again, with the same <code className="font-mono text-xs">webhook-id</code>.
               </p>
             </header>
             {deliveries.length === 0 ? (
@@ -127,7 +127,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                       </div>
                     ),
                   },
-                  { key: 'created', header: 'Happened', cell: (delivery) => <span className="whitespace-nowrap text-slate-600">{formatDateTime(new Date(delivery.createdAt))}</span> },
+                  { key: 'created', header: 'Happened', cell: (delivery) => <span className="text-slate-600">{formatDateTime(new Date(delivery.createdAt))}</span> },
                   { key: 'status', header: 'Status', cell: (delivery) => <Badge tone={STATUS[delivery.status].tone}>{STATUS[delivery.status].label}</Badge> },
                   { key: 'attempts', header: 'Attempts', align: 'right', cell: (delivery) => <span className="tabular-nums text-slate-600">{delivery.attempts}</span> },
                   {
