@@ -27,7 +27,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           Go to the dashboard
         </Link>
       </div>
-      {error.digest && <p className="mt-6 font-mono text-xs text-slate-400">Reference: {error.digest}</p>}
+      {error.digest && <p className="mt-6 font-mono text-xs text-slate-500">Reference: {error.digest}</p>}
     </div>
   );
 }

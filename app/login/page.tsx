@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Already signed in (and the account still enabled): straight on.
   if (await sessionActor()) redirect(callbackUrl);
   return (
-    <div className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12">
+    <main className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
           {/* eslint-disable-next-line @next/next/no-img-element */}
@@ -33,6 +33,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">Forgot your password? An admin can set a new one (Settings, Users and roles).</p>
       </div>
-    </div>
+    </main>
   );
 }

@@ -93,7 +93,7 @@ export function DataTable<T>({
 /** "—" for an empty optional value, so a blank cell never looks like a rendering fault. */
 export function Dash() {
   return (
-    <span className="text-slate-400" aria-label="none">
+    <span className="text-slate-500" aria-label="none">
       —
     </span>
   );

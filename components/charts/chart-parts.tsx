@@ -16,13 +16,13 @@ export function ChartFrame({ top, bottom, days, children }: { top: string; botto
   const middle = days[Math.floor((days.length - 1) / 2)];
   return (
     <div className="flex gap-2" aria-hidden="true">
-      <div className="flex w-12 shrink-0 flex-col justify-between pb-5 text-right text-[11px] tabular-nums leading-none text-slate-400">
+      <div className="flex w-12 shrink-0 flex-col justify-between pb-5 text-right text-[11px] tabular-nums leading-none text-slate-500">
         <span>{top}</span>
         <span>{bottom}</span>
       </div>
       <div className="min-w-0 flex-1">
         <div className="h-36 border-b border-l border-slate-200 sm:h-40">{children}</div>
-        <div className="mt-1.5 flex justify-between text-[11px] leading-none text-slate-400">
+        <div className="mt-1.5 flex justify-between text-[11px] leading-none text-slate-500">
           <span>{days[0] && formatDay(days[0])}</span>
           <span className="hidden sm:inline">{middle && formatDay(middle)}</span>
           <span>{days.at(-1) && formatDay(days.at(-1)!)}</span>

@@ -36,7 +36,7 @@ function Quantity({ entry }: { entry: LedgerEntry }) {
 }
 
 function Notes({ entry }: { entry: LedgerEntry }) {
-  if (!entry.reason && !entry.reference) return <span className="text-slate-400">—</span>;
+  if (!entry.reason && !entry.reference) return <span className="text-slate-500">—</span>;
   return (
     <>
       {entry.reason && <span className="block break-words text-slate-700">{entry.reason}</span>}
@@ -105,7 +105,7 @@ export function LedgerTable({ entries, caption }: { entries: LedgerEntry[]; capt
                 <td className="max-w-56 px-3 py-3">
                   <Notes entry={entry} />
                 </td>
-                <td className="whitespace-nowrap px-5 py-3 text-slate-600">{entry.createdBy?.name ?? <span className="text-slate-400">System</span>}</td>
+                <td className="whitespace-nowrap px-5 py-3 text-slate-600">{entry.createdBy?.name ?? <span className="text-slate-500">System</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -128,7 +128,7 @@ export function ProductTable({ rows, sort, hrefFor, selectable = false }: { rows
                 <td className="px-3 py-3">
                   <NameCell row={row} />
                 </td>
-                <td className="hidden break-words px-3 py-3 text-slate-600 lg:table-cell">{row.category ?? <span className="text-slate-400">—</span>}</td>
+                <td className="hidden break-words px-3 py-3 text-slate-600 lg:table-cell">{row.category ?? <span className="text-slate-500">—</span>}</td>
                 <td className="px-3 py-3 text-right">
                   <OnHand onHand={row.onHand} reorderLevel={row.reorderLevel} />
                 </td>
@@ -161,7 +161,7 @@ export function ProductTable({ rows, sort, hrefFor, selectable = false }: { rows
                 ) : (
                   <>
                     <OnHand onHand={row.onHand} reorderLevel={row.reorderLevel} />
-                    <span className="text-xs text-slate-400" aria-hidden="true">
+                    <span className="text-xs text-slate-500" aria-hidden="true">
                       on hand
                     </span>
                   </>

@@ -46,7 +46,7 @@ export function LowStockPreview({ rows }: { rows: LowStockRow[] }) {
                 )}
               </span>
             ) : (
-              <span className="text-slate-400">None linked</span>
+              <span className="text-slate-500">None linked</span>
             ),
         },
         { key: 'unitCost', header: 'Unit cost', align: 'right', cell: (row) => money(row.supplierUnitCost) },

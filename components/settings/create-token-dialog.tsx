@@ -28,7 +28,7 @@ export function CreateTokenDialog({ action }: { action: CreateTokenAction }) {
   };
   return (
     <>
-      <Button type="button" onClick={() => setOpen(true)}>
+      <Button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         Create token
       </Button>
       <Dialog
@@ -158,7 +158,7 @@ function TokenSecret({ name, secret, onDone }: { name: string; secret: string; o
             value={secret}
             onFocus={(event) => event.currentTarget.select()}
             spellCheck={false}
-            className="block w-full min-w-0 resize-none break-all rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm leading-6 text-slate-900 field-sizing-content focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 sm:flex-1"
+            className="block w-full min-w-0 resize-none break-all rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm leading-6 text-slate-900 field-sizing-content focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 sm:flex-1"
           />
           <Button type="button" variant="secondary" onClick={copy} className="shrink-0">
             <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">

@@ -56,7 +56,7 @@ export function ProductPicker({ label, error, defaultValue, linkedIds }: { label
               onChange={(event) => setQuery(event.target.value)}
               className={`${CONTROL_CLASSES} h-10 pr-10 ${controlStateClasses(Boolean(error))}`}
             />
-            <ComboboxButton aria-label="Show products" className="absolute inset-y-0 right-0 mt-1 flex w-10 items-center justify-center text-slate-400 hover:text-slate-600">
+            <ComboboxButton aria-label="Show products" className="absolute inset-y-0 right-0 mt-1 flex w-10 items-center justify-center text-slate-500 hover:text-slate-700">
               <svg viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4" aria-hidden="true">
                 <path
                   fillRule="evenodd"

@@ -19,12 +19,12 @@ export function useFieldIds(hasHint: boolean, hasError: boolean) {
 
 /** The look of every text control (phones get 16 px text from globals.css, so iOS does not zoom). */
 export const CONTROL_CLASSES =
-  'mt-1 block w-full rounded-lg border bg-white px-3 text-sm text-slate-900 shadow-sm transition-colors placeholder:text-slate-400 focus:outline-none focus:ring-2 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500';
+  'mt-1 block w-full rounded-lg border bg-white px-3 text-sm text-slate-900 shadow-sm transition-colors placeholder:text-slate-500 focus:outline-none focus:ring-2 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500';
 
 export function controlStateClasses(invalid: boolean): string {
   return invalid
-    ? 'border-red-400 focus:border-red-500 focus:ring-red-200'
-    : 'border-slate-300 hover:border-slate-400 focus:border-brand-500 focus:ring-brand-100';
+    ? 'border-red-400 focus:border-red-500 focus:ring-red-500/30'
+    : 'border-slate-300 hover:border-slate-400 focus:border-brand-500 focus:ring-brand-500/30';
 }
 
 /** The label line, the control, then the hint or the error: shared by Field and Select. */
@@ -53,7 +53,7 @@ export function FieldFrame({
     <div className={className}>
       <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm font-medium text-slate-700">
         <span>{label}</span>
-        {optional && <span className="text-xs font-normal text-slate-400">Optional</span>}
+        {optional && <span className="text-xs font-normal text-slate-500">Optional</span>}
       </label>
       {children}
       <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />

@@ -84,7 +84,7 @@ async function TokensSection({ actor, owner }: { actor: Actor; owner: { id: numb
             {
               key: 'lastUsed',
               header: 'Last used',
-              cell: (token) => (token.lastUsedAt ? <span className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt)}</span> : <span className="text-slate-400">Never</span>),
+              cell: (token) => (token.lastUsedAt ? <span className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt)}</span> : <span className="text-slate-500">Never</span>),
             },
           ]}
           actions={(token) => (

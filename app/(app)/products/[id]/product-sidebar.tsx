@@ -60,7 +60,7 @@ export function ProductSidebar({ view }: { view: ProductPageView }) {
       <Card title="Details">
         <dl className="divide-y divide-slate-100">
           <Detail label="Unit">{product.unit}</Detail>
-          <Detail label="Category">{category ? category.name : <span className="text-slate-400">None</span>}</Detail>
+          <Detail label="Category">{category ? category.name : <span className="text-slate-500">None</span>}</Detail>
           <Detail label="Created">{formatDate(product.createdAt)}</Detail>
           <Detail label="Updated">{formatDate(product.updatedAt)}</Detail>
         </dl>

@@ -20,14 +20,14 @@ export function StockByLocation({ view, canMove }: { view: ProductPageView; canM
               <span className="min-w-0">
                 <span className="font-mono text-xs font-medium text-slate-700">{level.code}</span>
                 <span className="ml-2 text-slate-600">{level.name}</span>
-                {level.isDefault && <span className="ml-2 text-xs text-slate-400">default</span>}
+                {level.isDefault && <span className="ml-2 text-xs text-slate-500">default</span>}
                 {level.deleted && (
                   <span className="ml-2">
                     <Badge>Location deleted</Badge>
                   </span>
                 )}
               </span>
-              <span className={`font-semibold tabular-nums ${level.onHand === 0 ? 'text-slate-400' : 'text-slate-900'}`}>{formatInteger(level.onHand)}</span>
+              <span className={`font-semibold tabular-nums ${level.onHand === 0 ? 'text-slate-500' : 'text-slate-900'}`}>{formatInteger(level.onHand)}</span>
             </li>
           ))}
         </ul>

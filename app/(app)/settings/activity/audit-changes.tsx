@@ -14,7 +14,7 @@ function show(value: unknown): string {
 export function AuditChanges({ entry }: { entry: Pick<AuditLogEntry, 'before' | 'after'> }) {
   const { before, after } = entry;
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((field) => field !== 'updatedAt');
-  if (fields.length === 0) return <span className="text-slate-400">No field changed</span>;
+  if (fields.length === 0) return <span className="text-slate-500">No field changed</span>;
   return (
     <ul className="space-y-0.5 text-xs">
       {fields.map((field) => (
