@@ -5,6 +5,7 @@ import { DailyMovementsChart } from '@/components/charts/daily-movements-chart';
 import { MovementTypeBadge } from '@/components/inventory/movement-type-badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { DraftOrdersButton } from '@/components/purchasing/order-buttons';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
@@ -14,6 +15,7 @@ import { getDailyMovementTotals } from '@/lib/inventory/get-daily-movement-total
 import { getDashboardSummary } from '@/lib/inventory/get-dashboard-summary';
 import { parseMoneyToCents } from '@/lib/money';
 import { getDisplayFormat } from '@/lib/settings/get-display-format';
+import { draftOrdersAction } from './purchasing/actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -147,6 +149,12 @@ export default async function DashboardPage() {
               <CardLink href="/alerts">
                 {formatInteger(alerts - summary.lowStock.length)} more on the alerts page <span aria-hidden="true">→</span>
               </CardLink>
+            </div>
+          )}
+          {summary.lowStock.length > 0 && can(actor.role, 'purchasing:write') && (
+            <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3">
+              <p className="text-xs text-slate-500">One draft per supplier, sized from recent usage.</p>
+              <DraftOrdersButton action={draftOrdersAction} size="sm" />
             </div>
           )}
         </Card>

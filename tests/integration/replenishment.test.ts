@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
 import { deleteSupplier } from '@/lib/inventory/delete-supplier';
 import { draftOrdersFromSuggestions } from '@/lib/inventory/purchasing/draft-orders-from-suggestions';
 import { listReplenishment, type ReplenishmentRow } from '@/lib/inventory/purchasing/list-replenishment';

@@ -48,10 +48,18 @@ export const receivedAnswerSchema = z
 
 export const purchaseOrderBatchSchema = z.object({ data: z.array(purchaseOrderSchema) }).meta({ id: 'PurchaseOrderBatch' });
 
-export type PurchaseOrderRecord = PurchaseOrder & { lines: Array<PurchaseOrderLine & { product: { sku: string } }> };
+export type PurchaseOrderRecord = PurchaseOrder & {
+  lines: Array<PurchaseOrderLine & { product: { sku: string; name: string } }>;
+  supplier: { name: string };
+  location: { code: string; name: string };
+};
 
-/** How every read of an order loads it: lines in the order they were written, with their SKU. */
-export const purchaseOrderInclude = { lines: { include: { product: { select: { sku: true } } }, orderBy: { id: 'asc' } } } as const;
+/** How every read of an order loads it: lines in the order they were written with their product, and the names the pages show. */
+export const purchaseOrderInclude = {
+  lines: { include: { product: { select: { sku: true, name: true } } }, orderBy: { id: 'asc' } },
+  supplier: { select: { name: true } },
+  location: { select: { code: true, name: true } },
+} as const;
 
 export function presentPurchaseOrder(order: PurchaseOrderRecord): PurchaseOrderResponse {
   // In BigInt: a billion units at a large unit cost passes 2^53.
