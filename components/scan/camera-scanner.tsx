@@ -137,7 +137,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
           {state === 'starting' ? 'Starting the camera\u2026' : 'Hold a barcode inside the frame'}
         </p>
       </div>
-      <div className="mt-2 flex items-center gap-2">
+      <div className={`flex flex-wrap items-center gap-x-3 gap-y-1 ${state === 'off' ? '' : 'mt-2'}`}>
         {state === 'off' ? (
           <Button type="button" variant="secondary" onClick={() => void start()}>
             <CameraIcon />
@@ -148,6 +148,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
             Stop camera
           </Button>
         )}
+        {state === 'off' && <span className="text-sm text-slate-500">Read barcodes with this device&apos;s camera</span>}
       </div>
       {problem && (
         <p role="alert" className="mt-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">

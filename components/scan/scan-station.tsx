@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
@@ -86,6 +86,7 @@ export function ScanStation({
   const [counted, setCounted] = useState<Counted[]>([]);
   const [pending, startTransition] = useTransition();
   const inputRef = useRef<HTMLInputElement>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
   const known = useRef(new Map<string, ScannedProduct>());
   const location = locations.find((candidate) => String(candidate.id) === locationId);
 
@@ -172,12 +173,18 @@ export function ScanStation({
   const setCount = (productId: number, count: number) =>
     setCounted((previous) => previous.flatMap((entry) => (entry.product.id !== productId ? [entry] : count < 0 ? [] : [{ ...entry, count }])));
 
+  // On a phone the answer sits below the scanner: bring it into view, keeping the box focused.
+  useEffect(() => {
+    if (lookup) resultsRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [lookup]);
+
   const totalUnits = counted.reduce((sum, entry) => sum + entry.count, 0);
   const locationLocked = counted.length > 0;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start lg:gap-6">
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5" aria-label="Scanner">
+    // On a phone: the scanner, what it found, then the camera; on a wide screen the results take the right.
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start lg:gap-x-6">
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5 lg:col-start-1 lg:row-start-1" aria-label="Scanner">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
           <Select
             label="Location"
@@ -248,7 +255,7 @@ export function ScanStation({
               spellCheck={false}
               enterKeyHint="search"
               maxLength={200}
-              placeholder="Scan, or type and press Enter"
+              placeholder="Scan or type a code"
               className="block h-12 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 font-mono text-base text-slate-900 shadow-sm placeholder:font-sans placeholder:text-slate-500 hover:border-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
             />
             <Button type="submit" className="h-12 shrink-0" pending={looking}>
@@ -259,13 +266,13 @@ export function ScanStation({
             {mode === 'count' ? 'Each scan adds one to that product\u2019s count.' : 'A USB scanner types into this box; keep it selected.'}
           </p>
         </form>
-
-        <div className="mt-4 border-t border-slate-100 pt-4">
-          <CameraScanner onCode={(code) => void scan(code)} />
-        </div>
       </section>
 
-      <div className="min-w-0 space-y-4" aria-live="polite">
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5 lg:col-start-1 lg:row-start-2" aria-label="Camera">
+        <CameraScanner onCode={(code) => void scan(code)} />
+      </section>
+
+      <div ref={resultsRef} className="min-w-0 scroll-mt-20 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-live="polite">
         {errors.message && !errors.quantity && (
           <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
             {errors.message}
@@ -329,9 +336,9 @@ export function ScanStation({
                 {counted.map(({ product, count }) => (
                   <li key={product.id} className="flex items-center gap-3 px-4 py-3 sm:px-5">
                     <div className="min-w-0 flex-1">
-                      <p className="truncate font-medium text-slate-900">{product.name}</p>
-                      <p className="truncate text-xs text-slate-500">
-                        <span className="font-mono">{product.sku}</span> · {formatInteger(onHandAt(product, Number(locationId)))} on record here
+                      <p className="line-clamp-2 font-medium break-words text-slate-900">{product.name}</p>
+                      <p className="text-xs break-all text-slate-500">
+                        <span className="font-mono">{product.sku}</span> · was {formatInteger(onHandAt(product, Number(locationId)))}
                       </p>
                     </div>
                     <Stepper label={`Count of ${product.sku}`} value={count} onChange={(next) => setCount(product.id, next)} removable />
