@@ -125,7 +125,7 @@ export function ImportPanel({ title, description, endpoint, templateHref, kind, 
   const importable = phase.step === 'checked' && !hasErrors && rows.length > 0;
 
   return (
-    <Card title={title} description={description} action={<a className="text-sm font-medium text-brand-700 hover:underline" href={templateHref} download>Download template</a>}>
+    <Card title={title} description={description}>
       <div className="space-y-4 px-5 py-4">
         <div className="flex flex-wrap items-center gap-3">
           <input
@@ -142,9 +142,12 @@ export function ImportPanel({ title, description, endpoint, templateHref, kind, 
           <label htmlFor={inputId} className={`inline-flex h-10 cursor-pointer items-center rounded-lg bg-white px-4 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${sending ? 'pointer-events-none opacity-60' : ''}`}>
             {file ? 'Choose another file' : 'Choose a CSV file'}
           </label>
+          <a className="text-sm font-medium text-brand-700 hover:underline" href={templateHref} download>
+            Download template
+          </a>
           {file && (
-            <span className="min-w-0 truncate text-sm text-slate-600">
-              {file.name} · {formatSize(file.size)} · {Math.max(0, records.length - 1).toLocaleString()} lines
+            <span className="w-full min-w-0 truncate text-sm text-slate-600">
+              {file.name} · {formatSize(file.size)} · {Math.max(0, records.length - 1).toLocaleString()} rows
             </span>
           )}
         </div>
@@ -172,8 +175,8 @@ export function ImportPanel({ title, description, endpoint, templateHref, kind, 
             className={`rounded-lg border px-3 py-2 text-sm ${hasErrors ? 'border-red-200 bg-red-50 text-red-800' : phase.step === 'done' ? 'border-emerald-200 bg-emerald-50 text-emerald-800' : 'border-slate-200 bg-slate-50 text-slate-700'}`}
           >
             <p className="font-medium">{summary}</p>
-            {hasErrors && <p className="mt-0.5">Nothing was imported. Fix the cells marked below in your spreadsheet and choose the file again.</p>}
-            {!hasErrors && phase.step === 'checked' && <p className="mt-0.5">This was a check: nothing is written until you import.</p>}
+            {hasErrors && <p className="mt-0.5">Fix the cells marked below in your spreadsheet, save it as CSV and choose it again.</p>}
+            {!hasErrors && phase.step === 'checked' && <p className="mt-0.5">This was a check: nothing is written until you confirm below.</p>}
             {phase.step === 'done' && (
               <a href={doneHref} className="mt-1 inline-block font-medium underline">
                 {doneLabel}
@@ -222,7 +225,7 @@ export function ImportPanel({ title, description, endpoint, templateHref, kind, 
                         const error = errors[`${line}.${column}`];
                         const changed = answer?.status === 'updated' && answer.changes.includes(column);
                         return (
-                          <td key={index} className={`max-w-56 px-3 py-2 ${error ? 'bg-red-50' : changed ? 'bg-brand-50' : ''}`}>
+                          <td key={index} className={`max-w-56 px-3 py-2 ${error ? 'min-w-44 bg-red-50' : changed ? 'bg-brand-50' : ''}`}>
                             <span className={`block truncate ${error ? 'text-red-900' : 'text-slate-800'}`}>{cells[index] || <span className="text-slate-300">—</span>}</span>
                             {error && <span className="mt-0.5 block text-xs text-red-700">{error}</span>}
                           </td>
@@ -282,10 +285,10 @@ function describe(kind: ImportPanelProps['kind'], body: Record<string, unknown>,
       line: row.line,
       status: row.change === 0 ? 'unchanged' : 'updated',
       changes: row.change === 0 ? [] : ['quantity'],
-      note: `${row.onHandBefore.toLocaleString()} (${row.change > 0 ? '+' : ''}${row.change.toLocaleString()})`,
+      note: row.change === 0 ? `${row.onHandBefore.toLocaleString()}, no change` : `${row.onHandBefore.toLocaleString()} (${row.change > 0 ? '+' : ''}${row.change.toLocaleString()})`,
     })),
     text: dryRun
-      ? `Ready to post ${counted.length.toLocaleString()} counts: ${moving.toLocaleString()} change the stock on hand.`
+      ? `Ready to post ${counted.length.toLocaleString()} counts: ${moving.toLocaleString()} ${moving === 1 ? 'changes' : 'change'} the stock on hand.`
       : `Posted ${counted.length.toLocaleString()} counts to the ledger (reason "Import").`,
   };
 }
