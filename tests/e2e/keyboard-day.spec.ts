@@ -74,7 +74,7 @@ async function expectAnnounced(page: Page, text: string): Promise<void> {
 }
 
 test('a day in the shop with the keyboard alone: set up, receive, ship below reorder, transfer, count, a refusal', async ({ page, request }) => {
-  test.setTimeout(Number(process.env.A11Y_TIMEOUT ?? 120_000)); // about 300 key presses and 20 server round trips on a shared two-core machine
+  test.slow(); // about 300 key presses and 20 server round trips on a shared two-core machine
   const id = suffix();
   const manager = await createUserWithToken(request, 'MANAGER');
 
