@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity' | 'shop' | 'webhooks';
+export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity' | 'shop' | 'webhooks' | 'ledger';
 
 /** Sections of the settings page as links; only admins see the users section. */
 export function SettingsTabs({ current, showUsers }: { current: SettingsTab; showUsers: boolean }) {
@@ -11,6 +11,7 @@ export function SettingsTabs({ current, showUsers }: { current: SettingsTab; sho
     ...(showUsers ? [{ tab: 'activity' as const, label: 'Activity', href: '/settings/activity' }] : []),
     ...(showUsers ? [{ tab: 'shop' as const, label: 'Shop', href: '/settings?tab=shop' }] : []),
     ...(showUsers ? [{ tab: 'webhooks' as const, label: 'Webhooks', href: '/settings/webhooks' }] : []),
+    ...(showUsers ? [{ tab: 'ledger' as const, label: 'Ledger archive', href: '/settings/ledger' }] : []),
   ];
   return (
     <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">
