@@ -48,9 +48,10 @@ const DAY_MS = 86_400_000;
 /**
  * Products to reorder: every live product whose onHand + onOrder is below its reorder point
  * (replenishment-formulas.ts), in product id order, a page at a time, in one SQL statement:
- * - usage sums the window's shipments through the partial index of SHIPMENT rows by time,
- *   never reading the ledger's table (`+"product_id"` keeps SQLite from preferring to walk
- *   the whole ledger in product order to save the GROUP BY's sort);
+ * - a product's usage is one seek into the partial index of SHIPMENT rows by product and
+ *   time, summing its shipments in the window from the index alone (a join to a grouped
+ *   usage table instead lost its index on SQLite when the window was a bound parameter and
+ *   scanned it once per product);
  * - a product that shipped nothing has max(reorderLevel, safetyStock) as its point whatever
  *   its supplier, so only products that shipped or are already below that go on to the
  *   supplier seek (preferred first, then the quickest; live suppliers only);
@@ -74,24 +75,23 @@ export async function listReplenishment({
   // An integer on both engines, so that the division below is integer division (SQLite's driver binds numbers as REAL).
   const window = Prisma.sql`CAST(${days} AS INTEGER)`;
   const rows = await db().$queryRaw<Row[]>`
-    WITH "usage" AS (
-      SELECT +"product_id" AS "product_id", SUM(-"quantity") AS "shipped"
-        FROM "stock_movements"
-       WHERE "type" = 'SHIPMENT' AND "created_at" >= ${since}
-       GROUP BY +"product_id"
-    ), "candidates" AS (
+    WITH "candidates" AS (
       SELECT p."id", p."sku", p."name", p."on_hand", p."on_order", p."reorder_level", p."safety_stock", p."reorder_quantity",
-             COALESCE(u."shipped", 0) AS "shipped",
-             (SELECT ps."supplier_id" FROM "product_suppliers" ps JOIN "suppliers" s ON s."id" = ps."supplier_id"
-               WHERE ps."product_id" = p."id" AND s."deleted_at" IS NULL
-               ORDER BY ps."preferred" DESC, ps."lead_time_days", ps."supplier_id" LIMIT 1) AS "supplier_id"
-        FROM "products" p LEFT JOIN "usage" u ON u."product_id" = p."id"
+             COALESCE((SELECT SUM(-m."quantity") FROM "stock_movements" m
+                        WHERE m."type" = 'SHIPMENT' AND m."product_id" = p."id" AND m."created_at" >= ${since}), 0) AS "shipped"
+        FROM "products" p
        WHERE p."deleted_at" IS NULL ${cursor === undefined ? Prisma.empty : Prisma.sql`AND p."id" > ${cursor}`}
-         AND (u."shipped" IS NOT NULL
-              OR p."on_hand" + p."on_order" < CASE WHEN p."reorder_level" > p."safety_stock" THEN p."reorder_level" ELSE p."safety_stock" END)
+    ), "short" AS (
+      SELECT c.*,
+             (SELECT ps."supplier_id" FROM "product_suppliers" ps JOIN "suppliers" s ON s."id" = ps."supplier_id"
+               WHERE ps."product_id" = c."id" AND s."deleted_at" IS NULL
+               ORDER BY ps."preferred" DESC, ps."lead_time_days", ps."supplier_id" LIMIT 1) AS "supplier_id"
+        FROM "candidates" c
+       WHERE c."shipped" > 0
+          OR c."on_hand" + c."on_order" < CASE WHEN c."reorder_level" > c."safety_stock" THEN c."reorder_level" ELSE c."safety_stock" END
     )
     SELECT c.*, l."lead_time_days", s."name" AS "supplier_name"
-      FROM "candidates" c
+      FROM "short" c
       LEFT JOIN "product_suppliers" l ON l."product_id" = c."id" AND l."supplier_id" = c."supplier_id"
       LEFT JOIN "suppliers" s ON s."id" = c."supplier_id"
      WHERE c."on_hand" + c."on_order" < CASE

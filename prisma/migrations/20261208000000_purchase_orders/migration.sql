@@ -66,6 +66,6 @@ CREATE INDEX "purchase_order_lines_product_id_idx" ON "purchase_order_lines"("pr
 CREATE INDEX "purchase_order_receipts_purchase_order_id_idx" ON "purchase_order_receipts"("purchase_order_id");
 CREATE INDEX "purchase_order_receipts_purchase_order_line_id_idx" ON "purchase_order_receipts"("purchase_order_line_id");
 
--- Replenishment's usage (units shipped per product over a window) reads only this index: the
--- shipments of the window in time order with their product and quantity, never the table.
-CREATE INDEX "stock_movements_shipments_created_at_idx" ON "stock_movements"("created_at", "product_id", "quantity") WHERE "type" = 'SHIPMENT';
+-- Replenishment's usage (units shipped by a product over a window) is one seek into this index
+-- per product: its shipments in time order with their quantity, never the ledger's table.
+CREATE INDEX "stock_movements_shipments_product_id_created_at_idx" ON "stock_movements"("product_id", "created_at", "quantity") WHERE "type" = 'SHIPMENT';
