@@ -33,6 +33,16 @@ export function formatDate(date: Date): string {
   return currentDisplay().date(date);
 }
 
+/** An instant's time of day in the shop's zone, the zone named ("15:05 CET"). */
+export function formatTime(date: Date): string {
+  return currentDisplay().time(date);
+}
+
+/** The shop's time zone, for labels such as "days in Pacific/Auckland". */
+export function displayTimeZone(): string {
+  return currentDisplay().settings.timeZone;
+}
+
 /** Money in the shop's currency (cents, or the API's decimal string). CSV and JSON keep plain decimals. */
 export function formatMoney(amount: number | bigint | string): string {
   return currentDisplay().money(amount);
@@ -63,6 +73,8 @@ export interface DisplayFormat {
   dateTime: (date: Date) => string;
   /** An instant's day in the shop's zone. */
   date: (date: Date) => string;
+  /** An instant's time of day in the shop's zone, the zone named. */
+  time: (date: Date) => string;
   /** A shop day `YYYY-MM-DD` as the reader writes it (no zone shift: it already is the shop's day). */
   day: (day: string, style?: 'medium' | 'short') => string;
   /** Money in the shop's currency, from cents or the API's decimal string ("12.50"). */
@@ -96,13 +108,16 @@ export function displayFormat(settings: DisplaySettings): DisplayFormat {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const zoneName = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
+  const zoneOf = (value: Date) => zoneName.formatToParts(value).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   // A shop day is a calendar date: formatted at its UTC noon in UTC, it cannot shift.
   const days = { medium: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }), short: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }) };
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   return {
     settings,
-    dateTime: (value) => `${dateTime.format(value)} ${zoneName.formatToParts(value).find((part) => part.type === 'timeZoneName')?.value ?? timeZone}`,
+    dateTime: (value) => `${dateTime.format(value)} ${zoneOf(value)}`,
     date: (value) => date.format(value),
+    time: (value) => `${time.format(value)} ${zoneOf(value)}`,
     day: (day, style = 'medium') => days[style].format(new Date(`${day}T12:00:00Z`)),
     money: (amount) => {
       const cents = typeof amount === 'string' ? parseMoneyToCents(amount) : amount;

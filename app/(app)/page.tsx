@@ -109,7 +109,7 @@ export default async function DashboardPage() {
         />
       </div>
 
-      <Card title="Movements" description={`Units in and out per day, last ${CHART_DAYS} days (UTC)`} className="mt-6" action={<CardLink href="/movements">View ledger</CardLink>}>
+      <Card title="Movements" description={`Units in and out per day, last ${CHART_DAYS} days (${display.timeZone})`} className="mt-6" action={<CardLink href="/movements">View ledger</CardLink>}>
         <DailyMovementsChart days={daily} />
       </Card>
 

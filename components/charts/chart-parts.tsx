@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 const DAY_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-/** "24 Nov" for a `YYYY-MM-DD` UTC day. */
+/** "24 Nov" for a `YYYY-MM-DD` day (the shop's: a calendar date, shown without any zone shift). */
 export function formatDay(day: string): string {
   return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
 }

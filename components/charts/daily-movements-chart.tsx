@@ -1,5 +1,5 @@
 import type { DailyMovementTotals } from '@/lib/inventory/get-daily-movement-totals';
-import { formatInteger } from '@/lib/format';
+import { displayTimeZone, formatInteger } from '@/lib/format';
 import { ChartFrame, formatDay } from './chart-parts';
 
 const SLOT = 10;
@@ -62,7 +62,7 @@ export function DailyMovementsChart({ days }: { days: DailyMovementTotals[] }) {
       {/* The wrapper hides the table: a table never shrinks below its content, even when sr-only. */}
       <div className="sr-only">
       <table>
-          <caption>Units in and out per day, UTC</caption>
+          <caption>Units in and out per day, {displayTimeZone()}</caption>
           <thead>
             <tr>
               <th scope="col">Day</th>

@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { MovementTypeBadge } from '@/components/inventory/movement-type-badge';
 import { Badge } from '@/components/ui/badge';
-import { formatDate, formatDateTime, formatInteger, formatMoney, formatSigned } from '@/lib/format';
+import { formatDate, formatDateTime, formatInteger, formatMoney, formatSigned, formatTime } from '@/lib/format';
 import type { LedgerEntry } from '@/lib/inventory/list-ledger-entries';
 
-const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
 
 function ProductCell({ entry }: { entry: LedgerEntry }) {
   const { product } = entry;
@@ -86,7 +85,7 @@ export function LedgerTable({ entries, caption }: { entries: LedgerEntry[]; capt
                 <td className="whitespace-nowrap px-5 py-3 text-slate-700">
                   <time dateTime={entry.createdAt.toISOString()}>
                     {formatDate(entry.createdAt)}
-                    <span className="block text-xs text-slate-500">{TIME.format(entry.createdAt)} UTC</span>
+                    <span className="block text-xs text-slate-500">{formatTime(entry.createdAt)}</span>
                   </time>
                 </td>
                 <td className="px-3 py-3">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Select } from '@/components/ui/select';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { displayTimeZone } from '@/lib/format';
 
 export interface MovementFilterValues {
   product: string;
@@ -84,7 +85,7 @@ export function MovementFilters({
         <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} />
       </div>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-xs text-slate-500">Dates are whole days in UTC; “To” includes that day.</p>
+        <p className="text-xs text-slate-500">Dates are whole days in {displayTimeZone()}; “To” includes that day.</p>
         <div className="flex gap-2">
           <Link href={clearHref} className="inline-flex h-10 items-center rounded-lg px-4 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Clear

@@ -37,8 +37,8 @@ function Place({ row }: { row: ProductLedgerRow }) {
 }
 
 /**
- * "25 Nov 2026, 10:44 UTC" that may break only after the comma: a narrow column puts the
- * time under the date instead of leaving "UTC" alone on a line.
+ * "25 Nov 2026, 10:44 CET" that may break only after the comma: a narrow column puts the
+ * time under the date instead of leaving the zone alone on a line.
  */
 /** A row read from the archive (ledger:archive): as immutable as the live ledger, kept apart. */
 function ArchivedTag() {

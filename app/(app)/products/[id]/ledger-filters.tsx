@@ -5,6 +5,7 @@ import type { MovementFilterValues } from '@/components/movements/movement-filte
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import { displayTimeZone } from '@/lib/format';
 
 /** Plural, so an option never reads exactly like a type badge in the rows below it. */
 const TYPE_OPTIONS = [
@@ -56,7 +57,7 @@ export function LedgerFilters({
         <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} className="col-span-2 sm:col-span-1" />
       </div>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-xs text-slate-500">Whole days in UTC; “To” includes that day.</p>
+        <p className="text-xs text-slate-500">Whole days in {displayTimeZone()}; “To” includes that day.</p>
         <div className="flex gap-2">
           {filtered && (
             <Link href={`/products/${productId}`} scroll={false} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">

@@ -6,6 +6,7 @@ import { parseMovementFilters } from '@/components/movements/parse-movement-filt
 import { FlashToast } from '@/components/products/flash-toast';
 import { StockActions } from '@/components/products/stock-actions';
 import { Card } from '@/components/ui/card';
+import { displayTimeZone } from '@/lib/format';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors';
@@ -74,7 +75,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <StockByLocation view={view} canMove={canMove} />
-          <Card title="On hand over time" description={`All locations summed, last ${HISTORY_DAYS} days (UTC)`}>
+          <Card title="On hand over time" description={`All locations summed, last ${HISTORY_DAYS} days (${displayTimeZone()})`}>
             <StockHistoryChart points={view.history} reorderLevel={product.reorderLevel} unit={product.unit} />
           </Card>
           <LedgerSection view={view} filters={filters} pageSize={LEDGER_ROWS} canMove={canMove} />

@@ -14,7 +14,7 @@ import { AUDIT_ENTITIES, auditLogQuerySchema, listAuditLog, type AuditEntity, ty
 import { listUsers } from '@/lib/auth/list-users';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { formatDateTime } from '@/lib/format';
+import { displayTimeZone, formatDateTime } from '@/lib/format';
 import { decodeCursor } from '@/lib/pagination';
 import { AuditChanges } from './audit-changes';
 
@@ -116,7 +116,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} />
           </div>
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-            <p className="text-xs text-slate-500">Dates are whole days in UTC; “To” includes that day.</p>
+            <p className="text-xs text-slate-500">Dates are whole days in {displayTimeZone()}; “To” includes that day.</p>
             <div className="flex gap-2">
               <Link href="/settings/activity" className="inline-flex h-10 items-center rounded-lg px-4 text-sm font-medium text-slate-700 hover:bg-slate-100">
                 Clear
