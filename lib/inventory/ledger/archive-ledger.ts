@@ -111,6 +111,10 @@ export async function archiveLedger({ before, actorId, batchSize = ARCHIVE_BATCH
     if (moved === 0) break;
     archived += moved;
     await afterBatch?.({ runId: run.id, archived });
+    // better-sqlite3 answers synchronously, so back-to-back batches would be one unbroken chain
+    // of promise callbacks: the process would serve no request until the run ended (measured:
+    // /api/health waited 305 s). Yielding to the event loop between batches lets it answer.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   return writeTransaction(async (tx) => {
