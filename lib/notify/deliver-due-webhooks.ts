@@ -36,6 +36,9 @@ export function deliveryOptionsFromEnvironment(): DeliveryOptions {
  */
 export async function deliverDueWebhooks(options: DeliveryOptions): Promise<number> {
   const now = Date.now();
+  // An idle poll only reads: on SQLite the claiming UPDATE would take the write lock every poll.
+  const due = await db().webhookDelivery.findFirst({ where: { status: 'PENDING', nextAttemptAtMs: { lte: BigInt(now) } }, select: { id: true } });
+  if (!due) return 0;
   const token = randomUUID();
   const claimed = await db().$queryRaw<Array<{ id: number | bigint }>>`
     UPDATE "webhook_deliveries" SET "lease_until_ms" = ${BigInt(now + options.leaseMs)}, "lease_token" = ${token}
