@@ -1,5 +1,5 @@
 import bwipjs from 'bwip-js/node';
-import { grayscale, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { grayscale, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { labelSymbol, type LabelSymbol } from './label-symbol';
 
 export const PAPER_SIZES = ['a4', 'letter'] as const;
@@ -43,17 +43,39 @@ export async function drawLabelSheet({ labels, paper }: { labels: LabelProduct[]
   const perPage = LABEL.columns * LABEL.rows;
   const left = (width - LABEL.columns * LABEL.width - (LABEL.columns - 1) * LABEL.columnGap) / 2;
   const top = (height - LABEL.rows * LABEL.height) / 2;
-  const symbols = new Map<string, PlacedSymbol>();
+  // Each distinct symbol is drawn once, on a page of a scratch document, and placed on every
+  // label that shows it as a form XObject: a sheet of one product draws its bars once.
+  const scratch = await PDFDocument.create();
+  const forms = new Map<string, Promise<SymbolForm>>();
+  const formFor = (symbol: LabelSymbol, box: Box) => {
+    const key = `${symbol.bcid}:${symbol.text}:${Math.round(box.height)}`;
+    if (!forms.has(key)) forms.set(key, symbolForm(document, scratch, placeSymbol(symbol, box)));
+    return forms.get(key)!;
+  };
 
   let page: PDFPage | undefined;
-  labels.forEach((product, index) => {
+  for (const [index, product] of labels.entries()) {
     const slot = index % perPage;
     if (slot === 0) page = document.addPage([width, height]);
     const x = left + (slot % LABEL.columns) * (LABEL.width + LABEL.columnGap);
     const y = height - top - (Math.floor(slot / LABEL.columns) + 1) * LABEL.height;
-    drawLabel(page!, { x, y, product, symbols, fonts: { bold, regular } });
-  });
+    await drawLabel(page!, { x, y, product, formFor, fonts: { bold, regular } });
+  }
   return document.save();
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A symbol drawn once, and its size on the label in points. */
+interface SymbolForm {
+  form: PDFEmbeddedPage;
+  width: number;
+  height: number;
 }
 
 /** An SVG from bwip-js and the scale (points per SVG unit) that fits it in its box. */
@@ -64,9 +86,9 @@ interface PlacedSymbol {
   scale: number;
 }
 
-function drawLabel(
+async function drawLabel(
   page: PDFPage,
-  { x, y, product, symbols, fonts }: { x: number; y: number; product: LabelProduct; symbols: Map<string, PlacedSymbol>; fonts: { bold: PDFFont; regular: PDFFont } },
+  { x, y, product, formFor, fonts }: { x: number; y: number; product: LabelProduct; formFor: (symbol: LabelSymbol, box: Box) => Promise<SymbolForm>; fonts: { bold: PDFFont; regular: PDFFont } },
 ) {
   // A hairline outline: a guide for scissors on plain paper, too light to show on label stock.
   page.drawRectangle({ x, y, width: LABEL.width, height: LABEL.height, borderColor: grayscale(0.85), borderWidth: 0.3 });
@@ -87,20 +109,36 @@ function drawLabel(
   cursor -= 3;
 
   const box = { x: inner.x, y: y + LABEL.padding, width: inner.width, height: cursor - (y + LABEL.padding) };
-  const symbol = labelSymbol(product);
-  const key = `${symbol.bcid}:${symbol.text}:${Math.round(box.height)}`;
-  if (!symbols.has(key)) symbols.set(key, placeSymbol(symbol, box));
-  drawSymbol(page, symbols.get(key)!, box);
+  const { form, width, height } = await formFor(labelSymbol(product), box);
+  page.drawPage(form, { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height });
 }
 
-function toSvg(symbol: LabelSymbol, barHeightMm: number): { svg: string; width: number; height: number } {
+/** bwip-js draws a linear symbol's module as 2 SVG units, and 1 pt as 2 units. */
+const UNITS_PER_POINT = 2;
+const SHORTEST_BARS_MM = 4;
+const TALLEST_BARS_MM = 20;
+
+function toSvg(symbol: LabelSymbol): { svg: string; width: number; height: number } {
   const svg =
     symbol.bcid === 'qrcode'
       ? bwipjs.toSVG({ bcid: 'qrcode', text: symbol.text })
-      : bwipjs.toSVG({ bcid: symbol.bcid, text: symbol.text, height: barHeightMm, includetext: symbol.humanReadable });
+      : bwipjs.toSVG({ bcid: symbol.bcid, text: symbol.text, height: SHORTEST_BARS_MM, includetext: symbol.humanReadable });
   const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
   if (!viewBox) throw new Error('bwip-js answered an SVG without a viewBox');
   return { svg, width: Number(viewBox[1]), height: Number(viewBox[2]) };
+}
+
+/**
+ * The same linear symbol with bars `extra` units taller: every bar's lower end and the digits
+ * under the bars move down. Encoding is what costs in bwip-js (tens of milliseconds a symbol
+ * on a busy machine), so a symbol is encoded once and stretched here, not encoded again.
+ */
+function stretchBars(svg: string, extra: number): string {
+  const shift = (d: string, stroked: boolean) =>
+    d.replace(/(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)/g, (_, x: string, y: string) => `${x} ${!stroked || Number(y) > 0 ? Number(y) + extra : y}`);
+  return svg
+    .replace(/viewBox="0 0 ([\d.]+) ([\d.]+)"/, (_, width: string, height: string) => `viewBox="0 0 ${width} ${Number(height) + extra}"`)
+    .replace(/<path ([^>]*?)\bd="([^"]+)"/g, (_, before: string, d: string) => `<path ${before}d="${shift(d, /stroke-width/.test(before))}"`);
 }
 
 /**
@@ -110,41 +148,46 @@ function toSvg(symbol: LabelSymbol, barHeightMm: number): { svg: string; width: 
  * the scan page reads just as well.
  */
 function placeSymbol(symbol: LabelSymbol, box: { width: number; height: number }): PlacedSymbol {
-  const probe = toSvg(symbol, 10);
-  // bwip-js draws a linear symbol's module as 2 SVG units.
+  const probe = toSvg(symbol);
   const pointsPerModule = (box.width / probe.width) * 2;
   if (symbol.bcid === 'code128' && pointsPerModule < MIN_POINTS_PER_MODULE) return placeSymbol({ bcid: 'qrcode', text: symbol.text, humanReadable: false }, box);
   // A QR code needs a quiet zone of 4 modules on each side: about a fifth of a small symbol's width.
   if (symbol.bcid === 'qrcode') return { ...probe, scale: Math.min(box.width, box.height) / (probe.width * 1.25) };
 
   const scale = Math.min(box.width / probe.width, MAX_POINTS_PER_MODULE / 2);
-  // Everything but the bars (the digits under an EAN) keeps its size as the bars grow.
-  const barUnitsAt10Mm = 10 * MM * 2;
-  const wantedBarMm = (box.height / scale - (probe.height - barUnitsAt10Mm)) / 2 / MM;
-  const sized = toSvg(symbol, Math.max(4, Math.min(20, Math.floor(wantedBarMm * 2) / 2)));
-  return { ...sized, scale: Math.min(scale, box.height / sized.height) };
+  const room = Math.min(box.height / scale - probe.height, (TALLEST_BARS_MM - SHORTEST_BARS_MM) * MM * UNITS_PER_POINT);
+  if (room <= 0) return { ...probe, scale: Math.min(scale, box.height / probe.height) };
+  return { svg: stretchBars(probe.svg, room), width: probe.width, height: probe.height + room, scale };
 }
 
 /** Bars are stroked lines and digits filled outlines: both go into the PDF as vectors, sharp on any printer. */
-function drawSymbol(page: PDFPage, { svg, width, height, scale }: PlacedSymbol, box: { x: number; y: number; width: number; height: number }) {
-  // drawSvgPath places the SVG's top-left corner at (x, y), with y growing downwards.
-  const originX = box.x + (box.width - width * scale) / 2;
-  const originY = box.y + (box.height + height * scale) / 2;
+async function symbolForm(document: PDFDocument, scratch: PDFDocument, { svg, width, height, scale }: PlacedSymbol): Promise<SymbolForm> {
+  const size = { width: width * scale, height: height * scale };
+  const canvas = scratch.addPage([size.width, size.height]);
   for (const [, attributes] of svg.matchAll(/<path ([^>]*?)\/?>/g)) {
     const path = /\bd="([^"]+)"/.exec(attributes!)?.[1];
     if (!path) continue;
     const strokeWidth = /stroke-width="([\d.]+)"/.exec(attributes!)?.[1];
-    // The line width is set inside the path's scaled coordinates: SVG units, not points.
-    if (strokeWidth) page.drawSvgPath(path, { x: originX, y: originY, scale, borderColor: rgb(0, 0, 0), borderWidth: Number(strokeWidth) });
-    else page.drawSvgPath(path, { x: originX, y: originY, scale, color: rgb(0, 0, 0) });
+    // drawSvgPath puts the SVG's top-left corner at (x, y), y growing downwards; the line
+    // width is set inside the path's scaled coordinates, so it stays in SVG units.
+    if (strokeWidth) canvas.drawSvgPath(path, { x: 0, y: size.height, scale, borderColor: rgb(0, 0, 0), borderWidth: Number(strokeWidth) });
+    else canvas.drawSvgPath(path, { x: 0, y: size.height, scale, color: rgb(0, 0, 0) });
   }
+  return { form: await document.embedPage(canvas), ...size };
 }
+
 /**
  * The standard PDF fonts speak Windows-1252 only: any other character (Greek, CJK, emoji)
  * would make pdf-lib throw, so it prints as "?" rather than failing the whole sheet.
  */
+const characterSets = new WeakMap<PDFFont, Set<number>>();
+
 function printable(text: string, font: PDFFont): string {
-  const supported = new Set(font.getCharacterSet());
+  let supported = characterSets.get(font);
+  if (!supported) {
+    supported = new Set(font.getCharacterSet());
+    characterSets.set(font, supported);
+  }
   return [...text.normalize('NFC')].map((character) => (supported.has(character.codePointAt(0)!) ? character : '?')).join('');
 }
 
