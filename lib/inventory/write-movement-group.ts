@@ -222,12 +222,16 @@ async function readStockLevels(tx: Transaction, movements: Array<{ productId: nu
   const pairs = new Map<string, Prisma.Sql>();
   for (const { productId, locationId, toLocationId } of movements) {
     for (const at of toLocationId === null ? [locationId] : [locationId, toLocationId]) {
-      pairs.set(levelKey(productId, at), Prisma.sql`("product_id" = ${productId} AND "location_id" = ${at})`);
+      pairs.set(levelKey(productId, at), Prisma.sql`(CAST(${productId} AS INTEGER), CAST(${at} AS INTEGER))`);
     }
   }
   if (pairs.size === 0) return new Map();
+  // A joined list of pairs, not one OR term per pair: SQLite refuses an expression deeper than
+  // 1000 terms, and a batch of 1000 transfers touches 2000 levels.
   const rows = await tx.$queryRaw<Array<{ product_id: number | bigint; location_id: number | bigint; on_hand: number | bigint }>>`
-    SELECT "product_id", "location_id", "on_hand" FROM "stock_levels" WHERE ${Prisma.join([...pairs.values()], ' OR ')}`;
+    WITH "wanted" ("product_id", "location_id") AS (VALUES ${Prisma.join([...pairs.values()])})
+    SELECT l."product_id", l."location_id", l."on_hand"
+      FROM "stock_levels" l JOIN "wanted" w ON l."product_id" = w."product_id" AND l."location_id" = w."location_id"`;
   return new Map(rows.map((row) => [levelKey(Number(row.product_id), Number(row.location_id)), Number(row.on_hand)]));
 }
 
