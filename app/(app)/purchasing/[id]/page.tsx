@@ -59,6 +59,8 @@ export default async function PurchaseOrderPage({ params, searchParams }: Props)
           <div className="flex flex-wrap gap-2 print:hidden">
             {canReceive && (
               <ReceiveDialog
+                // A fresh dialog after each receipt: its quantities start again at the new remainders.
+                key={order.lines.map((line) => `${line.id}:${line.receivedQuantity}`).join(',')}
                 orderId={order.id}
                 number={number}
                 action={receiveOrderAction}
