@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { writeTransaction } from '@/lib/db/write-transaction';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { recordEvents } from '@/lib/notify/record-events';
 import { claimIdempotencyKeys, findStoredAnswer, idempotencySlot, purgeExpiredIdempotencyKeys, storeIdempotentAnswers, type IdempotencyRequest } from '../idempotency';
 import type { MovementInput } from '../movement-schemas';
 import { writeMovementGroup } from '../write-movement-group';
@@ -22,7 +23,8 @@ export interface ReceiveResult {
  * the ledger's own posting (writeMovementGroup: the same locks, balances, moving average and
  * alert reconciliation as any movement) at the order's location with the order's number as
  * reference and the line's unit cost, the links from those movements to the order, the
- * products' units on order, the order's status, and the audit row.
+ * products' units on order, the order's status, the audit row, and the `purchase_order.received`
+ * event for webhooks (lib/notify/record-events.ts; nothing is written while no one listens).
  *
  * More than a line's remainder is a 409 that writes nothing. The order's row is locked first
  * (lockPurchaseOrder), so two clerks receiving the same line at once are served one after the
@@ -90,6 +92,7 @@ export async function receivePurchaseOrder({ id, input, actorId, idempotency }: 
     const purchaseOrder = presentPurchaseOrder(after);
     await recordAudit(tx, { actorId, action: 'UPDATE', entity: 'PurchaseOrder', entityId: id, before: presentPurchaseOrder(before), after: purchaseOrder });
     const answer: ReceivedAnswer = { purchaseOrder, movements: rows };
+    await recordEvents(tx, [{ type: 'purchase_order.received', data: answer }], { now });
     if (recordId !== undefined) await storeIdempotentAnswers(tx, [{ recordId, answer: { status: 201, body: answer } }]);
     return { answer, replayed: false };
   });
