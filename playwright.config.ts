@@ -95,7 +95,11 @@ export default defineConfig({
     // shop-settings-ui moves the whole server's time zone and currency: it runs alone, after every other spec.
     { name: 'chromium', testIgnore: /shop-settings-ui\.spec\.ts/, use: { ...browser, baseURL } },
     { name: 'shop-settings', testMatch: /shop-settings-ui\.spec\.ts/, dependencies: ['chromium'], use: { ...browser, baseURL } },
-    ...(postgres ? [{ name: 'api-postgres', testMatch: /api-.*\.spec\.ts/, use: { ...browser, baseURL: `http://127.0.0.1:${postgresPort}` } }] : []),
+    // On PostgreSQL through real HTTP, the specs where the engine decides the answer: concurrency
+    // (oversell, idempotency, throttling) and hostile input. Every route's contract also runs on
+    // both engines in the integration suite (tests/integration/http), so the catalog, reports and
+    // docs specs are not repeated here.
+    ...(postgres ? [{ name: 'api-postgres', testMatch: /api-(ledger|auth|fuzz)\.spec\.ts/, use: { ...browser, baseURL: `http://127.0.0.1:${postgresPort}` } }] : []),
   ],
   webServer: [server(E2E_PORT, {}), ...(postgres ? [server(postgresPort, { E2E_DATABASE: 'postgresql' })] : [])],
 });
