@@ -337,8 +337,8 @@ export function ScanStation({
                   <li key={product.id} className="flex items-center gap-3 px-4 py-3 sm:px-5">
                     <div className="min-w-0 flex-1">
                       <p className="line-clamp-2 font-medium break-words text-slate-900">{product.name}</p>
-                      <p className="text-xs break-all text-slate-500">
-                        <span className="font-mono">{product.sku}</span> · was {formatInteger(onHandAt(product, Number(locationId)))}
+                      <p className="text-xs text-slate-500">
+                        <span className="font-mono break-all">{product.sku}</span> <span className="whitespace-nowrap">· was {formatInteger(onHandAt(product, Number(locationId)))}</span>
                       </p>
                     </div>
                     <Stepper label={`Count of ${product.sku}`} value={count} onChange={(next) => setCount(product.id, next)} removable />

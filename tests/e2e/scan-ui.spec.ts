@@ -52,7 +52,7 @@ test('a phone receives 3 and counts 5 by scanning, and is offered to create an u
   await page.getByText('Count', { exact: true }).click();
   for (const code of [barcode, barcode, barcode, barcode, product.sku.toLowerCase()]) await scan(code);
   const count = page.getByRole('region', { name: 'Count' });
-  await expect(count.getByLabel(`Count of ${product.sku}`)).toHaveValue('5');
+  await expect(count.getByRole('textbox', { name: `Count of ${product.sku}`, exact: true })).toHaveValue('5');
   await expect(count.getByText('1 product, 5 units')).toBeVisible();
   await count.getByRole('button', { name: 'Post count (1 product)' }).click();
   await expect(page.getByText('Count posted: 1 product, 1 corrected.')).toBeVisible();
