@@ -6,8 +6,8 @@ import { shopDateRange } from '@/lib/time/shop-date-range';
 
 /**
  * The entities of the audit trail as the API names them (API.md, "Audit log"), and the model
- * name each is recorded under (lib/audit.ts callers write the model name). `productSupplier`
- * and `alert` extend the documented list.
+ * name each is recorded under (lib/audit.ts callers write the model name). `productSupplier`,
+ * `alert`, `shopSettings` and `ledgerArchive` extend the documented list.
  */
 const STORED_ENTITY = {
   product: 'Product',
@@ -20,6 +20,8 @@ const STORED_ENTITY = {
   webhook: 'Webhook',
   productSupplier: 'ProductSupplier',
   alert: 'Alert',
+  shopSettings: 'ShopSettings',
+  ledgerArchive: 'LedgerArchiveRun',
 } as const;
 
 export type AuditEntity = keyof typeof STORED_ENTITY;

@@ -6,7 +6,10 @@ import { db } from '@/lib/db/client';
 import { dismissAlert } from '@/lib/inventory/dismiss-alert';
 import { movementInputSchema } from '@/lib/inventory/movement-schemas';
 import { postMovements } from '@/lib/inventory/post-movements';
+import { archiveLedger } from '@/lib/inventory/ledger/archive-ledger';
 import { updateProduct } from '@/lib/inventory/update-product';
+import { updateShopSettingsSchema } from '@/lib/settings/settings-schemas';
+import { updateShopSettings } from '@/lib/settings/update-shop-settings';
 import { expectAppError, newProduct, productPatch } from './catalog-fixtures';
 import { createTestUser } from './helpers';
 
@@ -141,5 +144,18 @@ describe('the audit log', () => {
     await postMovements({ actorId: manager.id, movements: [movementInputSchema.parse({ productId: product.id, type: 'RECEIPT', quantity: 20, unitCost: '1.00' })] });
     await expectAppError(dismissAlert({ id: alert.id, actorId: manager.id }), 'CONFLICT');
     expect(await allPages({ entity: 'alert', entityId: String(alert.id) })).toHaveLength(1);
+  });
+
+  it('files shop settings changes and ledger archive runs under their own record types', async () => {
+    const { user: admin } = await createTestUser({ role: 'ADMIN' });
+    await updateShopSettings({ actorId: admin.id, input: updateShopSettingsSchema.parse({ shopName: 'Audited shop' }) });
+    const [settingsEntry] = await allPages({ entity: 'shopSettings', actorId: String(admin.id) });
+    expect(settingsEntry).toMatchObject({ entity: 'shopSettings', after: { shopName: 'Audited shop' } });
+    await updateShopSettings({ actorId: admin.id, input: updateShopSettingsSchema.parse({ shopName: 'Stockroom' }) });
+
+    await archiveLedger({ actorId: admin.id, before: '2001-01-01' });
+    const archiveEntries = await allPages({ entity: 'ledgerArchive', actorId: String(admin.id) });
+    expect(archiveEntries.length).toBeGreaterThan(0);
+    expect(archiveEntries.every((entry) => entry.entity === 'ledgerArchive')).toBe(true);
   });
 });

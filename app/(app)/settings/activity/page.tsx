@@ -33,6 +33,8 @@ const ENTITY_LABELS: Record<AuditEntity, string> = {
   token: 'API tokens',
   purchaseOrder: 'Purchase orders',
   webhook: 'Webhooks',
+  shopSettings: 'Shop settings',
+  ledgerArchive: 'Ledger archive runs',
 };
 
 /** Where an entry's record can be seen, when it has a page of its own. */
