@@ -56,6 +56,7 @@ describe('creating a product', () => {
       safetyStock: 0,
       reorderQuantity: 12,
       onHand: 0,
+      onOrder: 0,
       createdAt: product.createdAt.toISOString(),
       updatedAt: product.updatedAt.toISOString(),
       deletedAt: null,
