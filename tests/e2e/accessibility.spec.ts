@@ -7,8 +7,8 @@ import { signIn } from './fixtures/ui';
 /**
  * axe-core over every page of the app, signed in as each role, at a laptop's width and a
  * phone's: no serious or critical violation of WCAG 2.1 A/AA. Pages are discovered, not
- * listed: the main navigation, then the links inside each page (settings sections, alert
- * tabs, a product and its edit form, a supplier, "new" forms), two steps deep, one page per
+ * listed: the main navigation, then the links inside each page (settings sections, a
+ * product and its edit form, a supplier, "new" forms), two steps deep, one page per
  * kind of address (/products/12 and /products/13 are one kind; filters and sorting are not a
  * kind). A page added to the navigation, or linked from one, is covered without touching
  * this file. The shop is seeded first so that lists, charts and alerts have rows to check.
@@ -106,13 +106,13 @@ async function checkPhoneMenu(page: Page, role: Role): Promise<void> {
 
 /**
  * What kind of page an address is: numbers in the path become ":id"; of the query, only `tab`
- * and `status` count (a settings section, an alert list): filters, sorting and paging show the
- * same page with other rows, which would cost a visit and find nothing new.
+ * counts (a settings section is another page): filters, status tabs, sorting and paging show
+ * the same page with other rows, which would cost a visit and find nothing new.
  */
 function kindOf(url: URL): string {
   const path = url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id');
-  const section = ['tab', 'status'].filter((key) => url.searchParams.has(key)).map((key) => `${key}=${url.searchParams.get(key)}`);
-  return section.length > 0 ? `${path}?${section.join('&')}` : path;
+  const tab = url.searchParams.get('tab');
+  return tab === null ? path : `${path}?tab=${tab}`;
 }
 
 /** The app's own page links inside an element: no API address, no download, no other origin. */
