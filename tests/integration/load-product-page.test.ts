@@ -8,7 +8,10 @@ import { createLocationSchema } from '@/lib/inventory/location-schemas';
 import { movementInputSchema } from '@/lib/inventory/movement-schemas';
 import { postMovements } from '@/lib/inventory/post-movements';
 import { getStockValuation } from '@/lib/inventory/reports/get-stock-valuation';
+import { cancelPurchaseOrder } from '@/lib/inventory/purchasing/cancel-purchase-order';
+import { formatOrderNumber } from '@/lib/inventory/purchasing/present-purchase-order';
 import { makeUser, newProduct, tag } from './catalog-fixtures';
+import { newSupplier, orderedOrder } from './purchasing-fixtures';
 
 /**
  * The product page's loader: where the stock is, a ledger page with transfer routes, alerts,
@@ -61,5 +64,32 @@ describe('loadProductPage', () => {
     // One leg on the page: the route names only this leg's end.
     expect(onlyBin.ledger?.rows.map((row) => row.transfer)).toEqual([{ from: null, to: bin.code }]);
     expect((await loadProductPage({ product: await getProduct({ id: product.id }), ledger: null, historyDays: 30, alertCount: 6 })).ledger).toBeNull();
+  });
+
+  it('shows days of cover from the last 30 days of shipments and the purchase orders still bringing the product in', async () => {
+    const manager = await makeUser('MANAGER');
+    const product = await newProduct({ reorderLevel: 5 }, manager);
+    const supplier = await newSupplier();
+    const none = await loadProductPage({ product: await getProduct({ id: product.id }), ledger: null, historyDays: 30, alertCount: 6 });
+    expect(none.usage).toEqual({ days: 30, shipped: 0, dailyUsage: '0.00', daysOfCover: null });
+    expect(none.openOrders).toEqual([]);
+
+    await postMovements({
+      actorId: manager,
+      movements: [
+        movementInputSchema.parse({ productId: product.id, type: 'RECEIPT', quantity: 40, unitCost: '1.00' }),
+        movementInputSchema.parse({ productId: product.id, type: 'SHIPMENT', quantity: 15 }),
+        movementInputSchema.parse({ productId: product.id, type: 'ADJUSTMENT', quantity: -5, reason: 'Broken' }),
+      ],
+    });
+    const ordered = await orderedOrder(manager, supplier, [{ productId: product.id, quantity: 12, unitCost: '1.00' }]);
+    const cancelled = await orderedOrder(manager, supplier, [{ productId: product.id, quantity: 3, unitCost: '1.00' }]);
+    await cancelPurchaseOrder({ id: cancelled.id, actorId: manager });
+
+    const view = await loadProductPage({ product: await getProduct({ id: product.id }), ledger: null, historyDays: 30, alertCount: 6 });
+    // 15 shipped in 30 days (the adjustment is not usage): 0.50 a day; 20 on hand last 40 days.
+    expect(view.usage).toEqual({ days: 30, shipped: 15, dailyUsage: '0.50', daysOfCover: 40 });
+    expect(view.product.onOrder).toBe(12);
+    expect(view.openOrders).toEqual([{ id: ordered.id, number: formatOrderNumber(ordered.number), status: 'ORDERED', remaining: 12, expectedAt: null }]);
   });
 });

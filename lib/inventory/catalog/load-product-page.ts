@@ -6,6 +6,9 @@ import { isLowStock } from '../is-low-stock';
 import { listLedgerEntries, type LedgerEntry } from '../list-ledger-entries';
 import type { MovementFilter } from '../list-movements';
 import { formatAverageCost, valueInCents } from '../moving-average';
+import { formatOrderNumber } from '../purchasing/present-purchase-order';
+import type { PurchaseOrderStatus } from '../purchasing/purchase-order-schemas';
+import { dailyUsage, daysOfCover } from '../purchasing/replenishment-formulas';
 import type { ProductDetailRecord } from '../present-product';
 
 /** One ledger row of a product, as its page shows it. */
@@ -58,7 +61,16 @@ export interface ProductPageView {
   archivedThrough: Date | null;
   /** The newest alerts of any status. */
   alerts: InventoryAlert[];
+  /** Shipments over the last USAGE_DAYS, as replenishment reads them. */
+  usage: { days: number; shipped: number; dailyUsage: string; daysOfCover: number | null };
+  /** Purchase orders still bringing this product in (drafts included, newest first). */
+  openOrders: Array<{ id: number; number: string; status: PurchaseOrderStatus; remaining: number; expectedAt: Date | null }>;
 }
+
+/** The usage window of the product page, the replenishment view's default. */
+export const USAGE_DAYS = 30;
+const OPEN_ORDERS_SHOWN = 5;
+const DAY_MS = 86_400_000;
 
 /**
  * Where a transfer leg went: both ends when its other leg is on the same page, otherwise
@@ -98,7 +110,8 @@ function ledgerRows(entries: LedgerEntry[]): ProductLedgerRow[] {
  * Everything a product's page shows besides the product itself, read at once: its category,
  * where its stock is, a page of its ledger (`ledger` is the movements filter already parsed,
  * with the product fixed to this one, or null when the filters were refused), its on-hand
- * history over `historyDays` and its newest `alertCount` alerts.
+ * history over `historyDays`, its newest `alertCount` alerts, its usage and days of cover (the
+ * replenishment formulas over USAGE_DAYS) and the purchase orders still bringing it in.
  */
 export async function loadProductPage({
   product,
@@ -112,14 +125,23 @@ export async function loadProductPage({
   alertCount: number;
 }): Promise<ProductPageView> {
   const client = db();
-  const [category, locations, page, history, alerts, checkpoint] = await Promise.all([
+  const [category, locations, page, history, alerts, checkpoint, shipments, orderLines] = await Promise.all([
     product.categoryId === null ? Promise.resolve(null) : client.category.findUnique({ where: { id: product.categoryId }, select: { name: true, deletedAt: true } }),
     client.location.findMany({ orderBy: [{ code: 'asc' }, { id: 'asc' }], select: { id: true, code: true, name: true, isDefault: true, deletedAt: true } }),
     ledger ? listLedgerEntries(ledger) : Promise.resolve(null),
     getProductStockHistory({ productId: product.id, days: historyDays }),
     client.inventoryAlert.findMany({ where: { productId: product.id }, orderBy: { id: 'desc' }, take: alertCount }),
     client.ledgerCheckpoint.findFirst({ where: { productId: product.id }, orderBy: { throughMovementId: 'desc' }, select: { throughCreatedAt: true } }),
+    client.stockMovement.aggregate({ where: { productId: product.id, type: 'SHIPMENT', createdAt: { gte: new Date(Date.now() - USAGE_DAYS * DAY_MS) } }, _sum: { quantity: true } }),
+    client.purchaseOrderLine.findMany({
+      where: { productId: product.id, purchaseOrder: { status: { in: ['DRAFT', 'ORDERED', 'PARTIALLY_RECEIVED'] } } },
+      orderBy: { purchaseOrderId: 'desc' },
+      take: OPEN_ORDERS_SHOWN,
+      select: { quantity: true, receivedQuantity: true, purchaseOrder: { select: { id: true, number: true, status: true, expectedAt: true } } },
+    }),
   ]);
+  // Shipments are negative ledger rows.
+  const shipped = Math.abs(shipments._sum.quantity ?? 0);
   const onHandAt = new Map(product.levels.map((level) => [level.locationId, level.onHand]));
   // Every live location, and any deleted one still holding stock.
   const candidates = locations
@@ -142,5 +164,13 @@ export async function loadProductPage({
     history,
     archivedThrough: checkpoint?.throughCreatedAt ?? null,
     alerts,
+    usage: { days: USAGE_DAYS, shipped, dailyUsage: dailyUsage({ shipped, days: USAGE_DAYS }), daysOfCover: daysOfCover({ onHand: product.onHand, shipped, days: USAGE_DAYS }) },
+    openOrders: orderLines.map(({ quantity, receivedQuantity, purchaseOrder }) => ({
+      id: purchaseOrder.id,
+      number: formatOrderNumber(purchaseOrder.number),
+      status: purchaseOrder.status,
+      remaining: quantity - receivedQuantity,
+      expectedAt: purchaseOrder.expectedAt,
+    })),
   };
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { OrderStatusBadge } from '@/components/purchasing/order-status-badge';
 import { Card } from '@/components/ui/card';
 import { formatDate, formatInteger, formatMoney } from '@/lib/format';
 import type { ProductPageView } from '@/lib/inventory/catalog/load-product-page';
@@ -28,6 +29,28 @@ export function ProductSidebar({ view }: { view: ProductPageView }) {
         }
       >
         <AlertHistory alerts={alerts} reorderLevel={product.reorderLevel} />
+      </Card>
+
+      <Card title="On order">
+        {view.openOrders.length === 0 ? (
+          <p className="px-5 py-4 text-sm text-slate-500">No open purchase order.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {view.openOrders.map((order) => (
+              <li key={order.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+                <div className="min-w-0">
+                  <Link href={`/purchasing/${order.id}`} className="font-medium text-brand-700 hover:text-brand-800">
+                    {order.number}
+                  </Link>
+                  <p className="mt-0.5 text-xs text-slate-500">
+                    {formatInteger(order.remaining)} {product.unit} to come{order.expectedAt ? ` · expected ${formatDate(order.expectedAt)}` : ''}
+                  </p>
+                </div>
+                <OrderStatusBadge status={order.status} />
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
 
       <Card title="Suppliers">

@@ -26,8 +26,13 @@ function averageCost(value: string): string {
 export function ProductStats({ view }: { view: ProductPageView }) {
   const { product, lowStock, stockValue } = view;
   return (
-    <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+    <div className="grid grid-cols-2 gap-4 lg:grid-cols-3 xl:grid-cols-6">
       <Stat label="On hand" value={formatInteger(product.onHand)} hint={`${product.unit} over all locations`} tone={lowStock ? 'red' : 'neutral'} />
+      <Stat
+        label="Days of cover"
+        value={view.usage.daysOfCover === null ? '—' : formatInteger(view.usage.daysOfCover)}
+        hint={`${view.usage.shipped > 0 ? `${view.usage.dailyUsage} a day over ${view.usage.days} days` : `Nothing shipped in ${view.usage.days} days`} · ${formatInteger(product.onOrder)} on order`}
+      />
       <Stat label="Reorder level" value={formatInteger(product.reorderLevel)} hint={`Safety stock ${formatInteger(product.safetyStock)} · order ${formatInteger(product.reorderQuantity)}`} />
       <Stat label="Price" value={formatMoney(product.priceCents)} />
       <Stat label="Cost" value={formatMoney(product.costCents)} hint="Standard cost" />
