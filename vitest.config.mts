@@ -30,6 +30,9 @@ const integration = (name: string, engine: 'sqlite' | 'postgresql') => ({
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default on 2 cores is one file at a time; integration files mostly wait on fsync,
+    // PostgreSQL and bcrypt, so two at once keep both cores busy (each file has its own database).
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       integration('integration', 'sqlite'),
