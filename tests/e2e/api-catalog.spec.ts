@@ -246,6 +246,7 @@ test.describe('/api/products', () => {
     expect(created).toEqual({
       id: expect.any(Number),
       sku,
+      barcode: null,
       name: 'Claw hammer',
       description: 'Steel',
       categoryId: category.id,
@@ -256,6 +257,7 @@ test.describe('/api/products', () => {
       safetyStock: 2,
       reorderQuantity: 20,
       onHand: 0,
+      onOrder: 0,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       deletedAt: null,
