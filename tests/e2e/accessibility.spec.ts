@@ -17,8 +17,8 @@ import { signIn } from './fixtures/ui';
  * keyboard too, as an admin at desktop width: axe checks it open, focus must be inside it and
  * stay inside it under Tab, and Escape must hand focus back to the button that opened it.
  *
- * Budget: three tests (one per role, both widths each, one browser page), so that CI's two
- * workers share them; each visit is one navigation and one axe run.
+ * Budget: six tests (each role at each width, one browser page each), so that CI's two
+ * workers share them evenly; each visit is one navigation and one axe run.
  */
 
 const WIDTHS = [
@@ -33,39 +33,40 @@ const MAX_PAGES = 45;
 
 test.describe.configure({ mode: 'parallel' });
 
-// Some thirty pages and axe runs per test, with the server shared by other files in CI.
+// Some thirty pages and axe runs per test (the admin's desktop pass opens dialogs too), with
+// the server shared by other files in CI.
 test.beforeEach(() => {
-  test.slow();
+  test.setTimeout(300_000);
 });
 
 for (const role of ['ADMIN', 'MANAGER', 'CLERK'] as const) {
-  test(`axe: no serious or critical violation on any page as ${role}, at 1366 and 375 px${role === 'CLERK' ? ', nor on the sign-in page signed out' : ''}`, async ({ browser, request }) => {
-    await seedShop(request);
-    if (role === 'CLERK') await checkSignInPage(browser);
+  for (const width of WIDTHS) {
+    const phone = width === WIDTHS[1];
+    test(`axe: no serious or critical violation on any page as ${role} at ${width.label}${role === 'CLERK' && phone ? ', nor on the sign-in page signed out' : ''}`, async ({ browser, request }) => {
+      await seedShop(request);
+      if (role === 'CLERK' && phone) await checkSignInPage(browser);
 
-    const context = await browser.newContext({ viewport: WIDTHS[0].size });
-    // Every full page load would also have the server render each link's prefetch: work that
-    // slows the run and checks nothing here (pages are loaded in full, never navigated to).
-    await context.route(/[?&]_rsc=/, (route) => route.abort());
-    try {
-      const page = await context.newPage();
-      const credentials = role === 'ADMIN' ? E2E_ADMIN : await createUserWithToken(request, role);
-      await signIn(page, credentials.email, credentials.password);
+      const context = await browser.newContext({ viewport: width.size });
+      // Every full page load would also have the server render each link's prefetch: work that
+      // slows the run and checks nothing here (pages are loaded in full, never navigated to).
+      await context.route(/[?&]_rsc=/, (route) => route.abort());
+      try {
+        const page = await context.newPage();
+        const credentials = role === 'ADMIN' ? E2E_ADMIN : await createUserWithToken(request, role);
+        await signIn(page, credentials.email, credentials.password);
 
-      const visited = await crawl(page, { checkDialogs: role === 'ADMIN' });
-      // The walk found the pages the navigation promises, the product and settings among them.
-      expect(visited.some((path) => /^\/products\/\d+$/.test(path)), visited.join(' ')).toBe(true);
-      expect(visited.some((path) => /^\/suppliers\/\d+$/.test(path)), visited.join(' ')).toBe(true);
-      expect(visited.some((path) => path.startsWith('/settings?tab=')), visited.join(' ')).toBe(true);
-      console.log(`${role}: ${visited.length} pages at each width: ${visited.join(' ')}`);
-
-      await page.setViewportSize(WIDTHS[1].size);
-      for (const path of visited) await visitAndCheck(page, path, WIDTHS[1].label);
-      await checkPhoneMenu(page, role);
-    } finally {
-      await context.close();
-    }
-  });
+        const visited = await crawl(page, { width: width.label, checkDialogs: role === 'ADMIN' && !phone });
+        // The walk found the pages the navigation promises, the product and settings among them.
+        expect(visited.some((path) => /^\/products\/\d+$/.test(path)), visited.join(' ')).toBe(true);
+        expect(visited.some((path) => /^\/suppliers\/\d+$/.test(path)), visited.join(' ')).toBe(true);
+        expect(visited.some((path) => path.startsWith('/settings?tab=')), visited.join(' ')).toBe(true);
+        console.log(`${role} at ${width.label}: ${visited.length} pages: ${visited.join(' ')}`);
+        if (phone) await checkPhoneMenu(page, role);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 }
 
 /** Each page's findings are asserted as soon as they are known, softly: one run names every page that fails. */
@@ -129,7 +130,7 @@ async function pageLinks(page: Page, selector: string): Promise<string[]> {
 }
 
 /** Breadth first from the navigation; axe on each page (and its dialogs when asked). Returns the paths visited. */
-async function crawl(page: Page, { checkDialogs }: { checkDialogs: boolean }): Promise<string[]> {
+async function crawl(page: Page, { width, checkDialogs }: { width: string; checkDialogs: boolean }): Promise<string[]> {
   const navigation = await pageLinks(page, 'nav[aria-label="Main"]');
   expect(navigation.length, 'links in the main navigation').toBeGreaterThan(3);
   const seen = new Set<string>();
@@ -145,7 +146,7 @@ async function crawl(page: Page, { checkDialogs }: { checkDialogs: boolean }): P
   const visited: string[] = [];
   while (queue.length > 0 && visited.length < MAX_PAGES) {
     const { path, depth } = queue.shift()!;
-    await visitAndCheck(page, path, WIDTHS[0].label);
+    await visitAndCheck(page, path, width);
     visited.push(path);
     if (checkDialogs) await checkDialogsOf(page, path);
     if (depth < DEPTH) for (const link of await pageLinks(page, 'main')) enqueue(link, depth + 1);
