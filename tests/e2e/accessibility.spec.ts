@@ -95,15 +95,25 @@ async function checkSignInPage(browser: Browser): Promise<void> {
 async function checkPhoneMenu(page: Page, role: Role): Promise<void> {
   await page.goto('/');
   const button = page.getByRole('button', { name: /^Open menu/ });
-  // Clicked again only while the menu is not showing: once open, its backdrop covers the button.
+  const menu = page.getByRole('dialog', { name: 'Menu' });
+  await expect(button).toBeVisible();
+  // Clicked again only while the menu is not showing (once open, its backdrop covers the
+  // button), each step bounded so that a menu that never opens fails instead of hanging.
   await expect(async () => {
-    if (!(await page.getByRole('dialog').isVisible())) await button.click();
-    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 2_000 });
-  }).toPass();
+    if (!(await menu.isVisible())) await button.click({ timeout: 2_000 });
+    await expect(menu).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await transitionsDone(page);
   expectNone(await axeFindings(page, `phone menu as ${role}`));
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(menu).toHaveCount(0);
   await expect(button).toBeFocused();
+}
+
+/** A dialog fades in: colours measured half-way through its transition are not the ones people read. */
+async function transitionsDone(page: Page): Promise<void> {
+  // Endless ones (a spinner, a pulse) never finish and are not transitions.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
 }
 
 /**
@@ -178,12 +188,13 @@ async function checkDialogsOf(page: Page, path: string): Promise<void> {
   // The button works once the page has hydrated: Enter again until the dialog shows.
   await expect(async () => {
     if (!(await dialog.isVisible())) {
-      await opener.focus();
+      await opener.focus({ timeout: 2_000 });
       await page.keyboard.press('Enter');
     }
     await expect(dialog).toBeVisible({ timeout: 2_000 });
-  }, `${label} opens`).toPass();
+  }, `${label} opens`).toPass({ timeout: 30_000 });
   await expect.poll(focusInside, `${label}: focus moves inside`).toBe(true);
+  await transitionsDone(page);
   expectNone(await axeFindings(page, label));
   // More presses than the dialog has stops, each way: focus cycles inside, never reaching the page.
   const stops = (await dialog.locator('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').count()) + 1;
