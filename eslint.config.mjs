@@ -2,7 +2,7 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
 const config = [
-  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'lib/db/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'lib/db/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'build/**', 'next-env.d.ts'] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -62,6 +62,7 @@ const server = (port: number, extraEnv: Record<string, string>) => ({
   // CRON_SECRET (at least 16 characters, lib/env.ts): api-reports.spec.ts calls the scheduled export as the scheduler does.
   // LOG_LEVEL warn: a line per request from two servers would bury the test report.
   // WEBHOOK_ALLOW_*: webhooks-ui.spec.ts receives its test event on 127.0.0.1 over plain http.
+  // PASSWORD_HASH_COST 4: the specs sign in and create users many times over (lib/env.ts).
   env: {
     PORT: String(port),
     ADMIN_EMAIL: E2E_ADMIN.email,
@@ -70,6 +71,7 @@ const server = (port: number, extraEnv: Record<string, string>) => ({
     LOG_LEVEL: 'warn',
     WEBHOOK_ALLOW_HTTP: 'true',
     WEBHOOK_ALLOW_PRIVATE: 'true',
+    PASSWORD_HASH_COST: '4',
     ...extraEnv,
   },
 });

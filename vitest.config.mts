@@ -17,7 +17,8 @@ const integration = (name: string, engine: 'sqlite' | 'postgresql') => ({
     environment: 'node',
     globalSetup: ['tests/integration/setup/global-setup.ts'],
     setupFiles: ['tests/integration/setup/per-file.ts'],
-    env: { TEST_ENGINE: engine },
+    // PASSWORD_HASH_COST 4: hundreds of users and sign-ins are hashed; cost 11 would spend minutes proving nothing more.
+    env: { TEST_ENGINE: engine, PASSWORD_HASH_COST: '4' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks' as const,

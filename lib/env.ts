@@ -51,6 +51,16 @@ const environmentSchema = z
       .default('0')
       .pipe(z.string().regex(/^\d{1,2}$/, 'must be the number of proxies in front of the server (0 when clients connect directly)'))
       .transform(Number),
+    /**
+     * bcrypt work factor for new password hashes: 11 (about 100 ms a hash here) unless set. The
+     * test suites set 4, since hundreds of sign-ins at 11 cost minutes of CPU and prove nothing
+     * more; below 10 it is not for a server people sign in to (lib/auth/password.ts warns).
+     */
+    PASSWORD_HASH_COST: z
+      .string()
+      .trim()
+      .default('11')
+      .pipe(z.string().regex(/^\d{1,2}$/, 'must be a whole number from 4 to 15').transform(Number).pipe(z.number().min(4, 'must be at least 4').max(15, 'must be at most 15'))),
     /** Webhooks (lib/notify): `true` lets destinations be plain http, or private/loopback addresses (tests, intranets). */
     WEBHOOK_ALLOW_HTTP: flag,
     WEBHOOK_ALLOW_PRIVATE: flag,

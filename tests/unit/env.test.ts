@@ -28,4 +28,11 @@ describe('environment validation at start-up', () => {
     expect(loadEnvironment({ ADMIN_EMAIL: 'boss@shop.test', ADMIN_PASSWORD: 'long-enough-password' }).ADMIN_EMAIL).toBe('boss@shop.test');
     expect(loadEnvironment({ DATABASE_URL: 'postgres://u:p@h:5432/d' }).DATABASE_URL).toBe('postgres://u:p@h:5432/d');
   });
+
+  it('takes the password hash cost from 4 to 15, 11 unless set', () => {
+    expect(loadEnvironment({}).PASSWORD_HASH_COST).toBe(11);
+    expect(loadEnvironment({ PASSWORD_HASH_COST: '4' }).PASSWORD_HASH_COST).toBe(4);
+    expect(loadEnvironment({ PASSWORD_HASH_COST: '15' }).PASSWORD_HASH_COST).toBe(15);
+    for (const value of ['3', '16', '10.5', 'fast', '-4']) expect(() => loadEnvironment({ PASSWORD_HASH_COST: value })).toThrow(/PASSWORD_HASH_COST/);
+  });
 });
