@@ -17,8 +17,8 @@ import { signIn } from './fixtures/ui';
  * keyboard too, as an admin at desktop width: axe checks it open, focus must be inside it and
  * stay inside it under Tab, and Escape must hand focus back to the button that opened it.
  *
- * Budget: six tests (each role at each width, one browser page each), so that CI's two
- * workers share them evenly; each visit is one navigation and one axe run.
+ * Budget: four tests in `npm test`, six with A11Y_MATRIX=full (RUNS below), one browser page
+ * each, so that CI's two workers share them evenly; each visit is one navigation and one axe run.
  */
 
 const WIDTHS = [
@@ -39,34 +39,42 @@ test.beforeEach(() => {
   test.setTimeout(300_000);
 });
 
-for (const role of ['ADMIN', 'MANAGER', 'CLERK'] as const) {
-  for (const width of WIDTHS) {
-    const phone = width === WIDTHS[1];
-    test(`axe: no serious or critical violation on any page as ${role} at ${width.label}${role === 'CLERK' && phone ? ', nor on the sign-in page signed out' : ''}`, async ({ browser, request }) => {
-      await seedShop(request);
-      if (role === 'CLERK' && phone) await checkSignInPage(browser);
+/**
+ * Which role is checked at which width. `npm test` runs four of the six: the admin, who sees
+ * every page, at both widths; a manager at a desk; a clerk on a phone in the aisle (and the
+ * sign-in page). `npm run test:a11y` (A11Y_MATRIX=full) runs every role at every width.
+ */
+const FULL_MATRIX = process.env.A11Y_MATRIX === 'full';
+const RUNS = (['ADMIN', 'MANAGER', 'CLERK'] as const).flatMap((role) =>
+  WIDTHS.filter((width) => FULL_MATRIX || role === 'ADMIN' || (role === 'MANAGER') === (width === WIDTHS[0])).map((width) => ({ role, width })),
+);
 
-      const context = await browser.newContext({ viewport: width.size });
-      // Every full page load would also have the server render each link's prefetch: work that
-      // slows the run and checks nothing here (pages are loaded in full, never navigated to).
-      await context.route(/[?&]_rsc=/, (route) => route.abort());
-      try {
-        const page = await context.newPage();
-        const credentials = role === 'ADMIN' ? E2E_ADMIN : await createUserWithToken(request, role);
-        await signIn(page, credentials.email, credentials.password);
+for (const { role, width } of RUNS) {
+  const phone = width === WIDTHS[1];
+  test(`axe: no serious or critical violation on any page as ${role} at ${width.label}${role === 'CLERK' && phone ? ', nor on the sign-in page signed out' : ''}`, async ({ browser, request }) => {
+    await seedShop(request);
+    if (role === 'CLERK' && phone) await checkSignInPage(browser);
 
-        const visited = await crawl(page, { width: width.label, checkDialogs: role === 'ADMIN' && !phone });
-        // The walk found the pages the navigation promises, the product and settings among them.
-        expect(visited.some((path) => /^\/products\/\d+$/.test(path)), visited.join(' ')).toBe(true);
-        expect(visited.some((path) => /^\/suppliers\/\d+$/.test(path)), visited.join(' ')).toBe(true);
-        expect(visited.some((path) => path.startsWith('/settings?tab=')), visited.join(' ')).toBe(true);
-        console.log(`${role} at ${width.label}: ${visited.length} pages: ${visited.join(' ')}`);
-        if (phone) await checkPhoneMenu(page, role);
-      } finally {
-        await context.close();
-      }
-    });
-  }
+    const context = await browser.newContext({ viewport: width.size });
+    // Every full page load would also have the server render each link's prefetch: work that
+    // slows the run and checks nothing here (pages are loaded in full, never navigated to).
+    await context.route(/[?&]_rsc=/, (route) => route.abort());
+    try {
+      const page = await context.newPage();
+      const credentials = role === 'ADMIN' ? E2E_ADMIN : await createUserWithToken(request, role);
+      await signIn(page, credentials.email, credentials.password);
+
+      const visited = await crawl(page, { width: width.label, checkDialogs: role === 'ADMIN' && !phone });
+      // The walk found the pages the navigation promises, the product and settings among them.
+      expect(visited.some((path) => /^\/products\/\d+$/.test(path)), visited.join(' ')).toBe(true);
+      expect(visited.some((path) => /^\/suppliers\/\d+$/.test(path)), visited.join(' ')).toBe(true);
+      expect(visited.some((path) => path.startsWith('/settings?tab=')), visited.join(' ')).toBe(true);
+      console.log(`${role} at ${width.label}: ${visited.length} pages: ${visited.join(' ')}`);
+      if (phone) await checkPhoneMenu(page, role);
+    } finally {
+      await context.close();
+    }
+  });
 }
 
 /** Each page's findings are asserted as soon as they are known, softly: one run names every page that fails. */
