@@ -22,6 +22,17 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 export const SQLITE_SYNCHRONOUS = 'FULL';
 
+/**
+ * WAL pages after which a commit copies the log back into the database file (SQLite's default
+ * is 1000, 4 MB). A 1000-movement batch dirties about 900 pages (each index of the ledger keyed
+ * by product gains a page or more per product), so at the default every such commit ran a
+ * checkpoint of its own, with its fsyncs, on the request's thread. At 10,000 (a WAL file of
+ * about 40 MB) a checkpoint comes once per ~11 batches and writes each page once however often
+ * it changed meanwhile: ~15 ms less per 1000-movement request. Durability is unchanged: every
+ * commit is still fsynced in the WAL.
+ */
+const SQLITE_WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 interface DatabaseHandle {
   url: string;
   engine: DatabaseEngine;
@@ -44,6 +55,9 @@ function createClient(url: string, engine: DatabaseEngine): Database {
   // its life; it is the first statement the connection receives.
   client.$executeRawUnsafe(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`).catch((error: unknown) => {
     console.error('Could not set PRAGMA synchronous', error);
+  });
+  client.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_AUTOCHECKPOINT_PAGES}`).catch((error: unknown) => {
+    console.error('Could not set PRAGMA wal_autocheckpoint', error);
   });
   return client;
 }
