@@ -220,8 +220,18 @@ function toRow([productId, , sku, name, locationId, code, quantity, average, val
   };
 }
 
-/** Products whose whole on-hand is read first when looking for the largest lines as of now. */
-const FIRST_CANDIDATES = 64;
+/**
+ * A product's whole on-hand at its average cost, in cents: no line of it is worth more.
+ * Written exactly as the partial index products_stock_value_bound_idx is (migration
+ * 20261209100000_report_indexes), so that both engines read products in its order.
+ */
+export const PRODUCT_VALUE_BOUND = lineValue('"on_hand"', '"average_cost_micro_cents"');
+
+/**
+ * Products whose whole on-hand is read first when looking for the largest lines as of now:
+ * read in the bound's index order, so more of them cost little and give a higher floor.
+ */
+const FIRST_CANDIDATES = 256;
 
 async function largestLines(limit: number, asOf: string | undefined, now: Date, timeZone: string | undefined): Promise<ValuationRow[]> {
   const reader = await reportReader();
@@ -236,12 +246,10 @@ async function largestLines(limit: number, asOf: string | undefined, now: Date, 
   // (its bound). The lines of the products with the largest bounds give a value that the
   // `limit`-th largest line reaches at least; every line worth that much belongs to a product
   // whose bound reaches it, so the answer is among those products' lines, ties included.
-  const bound = lineValue('"on_hand"', '"average_cost_micro_cents"');
-  // `+` keeps SQLite from reading most of the table through the on_hand index: a plain scan is cheaper.
-  const first = await largest(null, (args) => `SELECT "id" FROM "products" WHERE +"on_hand" > 0 ORDER BY ${bound} DESC LIMIT ${args.add(Math.max(FIRST_CANDIDATES, limit), 'int')}`);
+  const first = await largest(null, (args) => `SELECT "id" FROM "products" WHERE "on_hand" > 0 ORDER BY ${PRODUCT_VALUE_BOUND} DESC LIMIT ${args.add(Math.max(FIRST_CANDIDATES, limit), 'int')}`);
   if (first.length < limit) return (await largest(null)).map(toRow);
   const floor = BigInt(first.at(-1)![8] as Numeric);
-  return (await largest(null, () => `SELECT "id" FROM "products" WHERE +"on_hand" > 0 AND ${bound} >= ${floor}`)).map(toRow);
+  return (await largest(null, () => `SELECT "id" FROM "products" WHERE "on_hand" > 0 AND ${PRODUCT_VALUE_BOUND} >= ${floor}`)).map(toRow);
 }
 
 /**
