@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { isAppError } from '@/lib/errors';
 import { hasEventListeners, recordEvents } from '@/lib/notify/record-events';
 import { claimIdempotencyKeys, idempotencySlot, releaseIdempotencyKeys, storeIdempotentAnswers, type IdempotencyRequest } from './idempotency';
 import { insertLedgerRows } from './insert-ledger-rows';
+import { jsonRows } from './json-rows';
 import { isLowStock } from './is-low-stock';
 import type { MovementInput } from './movement-schemas';
 import { levelKey, planMovements, type PlannedLeg } from './plan-movements';
@@ -219,19 +219,23 @@ async function claimKeys(tx: Transaction, requests: PostingRequest[], outcomes: 
  * level. A level without a row holds 0.
  */
 async function readStockLevels(tx: Transaction, movements: Array<{ productId: number; locationId: number; toLocationId: number | null }>): Promise<Map<string, number>> {
-  const pairs = new Map<string, Prisma.Sql>();
+  const pairs = new Map<string, [number, number]>();
   for (const { productId, locationId, toLocationId } of movements) {
-    for (const at of toLocationId === null ? [locationId] : [locationId, toLocationId]) {
-      pairs.set(levelKey(productId, at), Prisma.sql`(CAST(${productId} AS INTEGER), CAST(${at} AS INTEGER))`);
-    }
+    for (const at of toLocationId === null ? [locationId] : [locationId, toLocationId]) pairs.set(levelKey(productId, at), [productId, at]);
   }
   if (pairs.size === 0) return new Map();
   // A joined list of pairs, not one OR term per pair: SQLite refuses an expression deeper than
   // 1000 terms, and a batch of 1000 transfers touches 2000 levels.
+  const wanted = jsonRows(
+    [
+      ['product_id', 'int'],
+      ['location_id', 'int'],
+    ],
+    [...pairs.values()],
+  );
   const rows = await tx.$queryRaw<Array<{ product_id: number | bigint; location_id: number | bigint; on_hand: number | bigint }>>`
-    WITH "wanted" ("product_id", "location_id") AS (VALUES ${Prisma.join([...pairs.values()])})
     SELECT l."product_id", l."location_id", l."on_hand"
-      FROM "stock_levels" l JOIN "wanted" w ON l."product_id" = w."product_id" AND l."location_id" = w."location_id"`;
+      FROM ${wanted} AS w JOIN "stock_levels" l ON l."product_id" = w."product_id" AND l."location_id" = w."location_id"`;
   return new Map(rows.map((row) => [levelKey(Number(row.product_id), Number(row.location_id)), Number(row.on_hand)]));
 }
 
@@ -255,16 +259,20 @@ async function writeLevels(tx: Transaction, planned: PlannedRequest[], running: 
   const updates = [...changes].filter(([key, change]) => existing.has(key) && change.delta !== 0).map(([, change]) => change);
   const inserts = [...changes].filter(([key]) => !existing.has(key)).map(([key, change]) => ({ ...change, onHand: running.levels.get(key) ?? 0 }));
   if (updates.length > 0) {
-    // UPDATE ... FROM (VALUES ...): both engines name the columns of a VALUES list column1, column2, ...
-    const values = Prisma.join(
-      updates.map(({ productId, locationId, delta }) => Prisma.sql`(CAST(${productId} AS INTEGER), CAST(${locationId} AS INTEGER), CAST(${delta} AS INTEGER))`),
+    const change = jsonRows(
+      [
+        ['product_id', 'int'],
+        ['location_id', 'int'],
+        ['delta', 'int'],
+      ],
+      updates.map(({ productId, locationId, delta }) => [productId, locationId, delta]),
     );
     const rows = await tx.$queryRaw<Array<{ product_id: number | bigint; location_id: number | bigint; on_hand: number | bigint }>>`
       UPDATE "stock_levels"
-         SET "on_hand" = "stock_levels"."on_hand" + "change"."column3", "updated_at" = ${now}
-        FROM (VALUES ${values}) AS "change"
-       WHERE "stock_levels"."product_id" = "change"."column1" AND "stock_levels"."location_id" = "change"."column2"
-         AND "stock_levels"."on_hand" + "change"."column3" >= 0
+         SET "on_hand" = "stock_levels"."on_hand" + "change"."delta", "updated_at" = ${now}
+        FROM ${change} AS "change"
+       WHERE "stock_levels"."product_id" = "change"."product_id" AND "stock_levels"."location_id" = "change"."location_id"
+         AND "stock_levels"."on_hand" + "change"."delta" >= 0
       RETURNING "stock_levels"."product_id", "stock_levels"."location_id", "stock_levels"."on_hand"`;
     const written = new Map(rows.map((row) => [levelKey(Number(row.product_id), Number(row.location_id)), Number(row.on_hand)]));
     for (const { productId, locationId } of updates) {
@@ -273,8 +281,17 @@ async function writeLevels(tx: Transaction, planned: PlannedRequest[], running: 
     }
   }
   if (inserts.length > 0) {
-    const values = Prisma.join(inserts.map(({ productId, locationId, onHand }) => Prisma.sql`(${productId}, ${locationId}, ${onHand}, ${now})`));
-    await tx.$executeRaw`INSERT INTO "stock_levels" ("product_id", "location_id", "on_hand", "updated_at") VALUES ${values}`;
+    const created = jsonRows(
+      [
+        ['product_id', 'int'],
+        ['location_id', 'int'],
+        ['on_hand', 'int'],
+      ],
+      inserts.map(({ productId, locationId, onHand }) => [productId, locationId, onHand]),
+    );
+    await tx.$executeRaw`
+      INSERT INTO "stock_levels" ("product_id", "location_id", "on_hand", "updated_at")
+      SELECT c."product_id", c."location_id", c."on_hand", ${now} FROM ${created} AS c`;
   }
 }
 
@@ -289,12 +306,19 @@ async function writeProductTotals(tx: Transaction, running: Running, before: Map
     return old.onHand !== product.onHand || old.averageCostMicroCents !== product.averageCostMicroCents;
   });
   if (changed.length === 0) return;
-  const onHands = Prisma.join(changed.map((product) => Prisma.sql`WHEN ${product.id} THEN CAST(${product.onHand} AS INTEGER)`), ' ');
-  const averages = Prisma.join(changed.map((product) => Prisma.sql`WHEN ${product.id} THEN CAST(${product.averageCostMicroCents} AS BIGINT)`), ' ');
-  const expected = Prisma.join(changed.map((product) => Prisma.sql`WHEN ${product.id} THEN CAST(${before.get(product.id)!.onHand} AS INTEGER)`), ' ');
+  const totals = jsonRows(
+    [
+      ['id', 'int'],
+      ['on_hand', 'int'],
+      ['average', 'bigint'],
+      ['expected', 'int'],
+    ],
+    changed.map((product) => [product.id, product.onHand, product.averageCostMicroCents, before.get(product.id)!.onHand]),
+  );
   const updated = await tx.$executeRaw`
     UPDATE "products"
-       SET "on_hand" = CASE "id" ${onHands} END, "average_cost_micro_cents" = CASE "id" ${averages} END
-     WHERE "id" IN (${Prisma.join(changed.map((product) => product.id))}) AND "deleted_at" IS NULL AND "on_hand" = CASE "id" ${expected} END`;
+       SET "on_hand" = "total"."on_hand", "average_cost_micro_cents" = "total"."average"
+      FROM ${totals} AS "total"
+     WHERE "products"."id" = "total"."id" AND "products"."deleted_at" IS NULL AND "products"."on_hand" = "total"."expected"`;
   if (updated !== changed.length) throw new Error('Ledger invariant violated: a product total changed under its lock.');
 }
