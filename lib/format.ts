@@ -6,8 +6,6 @@ import { formatCents, parseMoneyToCents } from './money';
  * zone and currency and the reader's locale (getDisplayFormat, primed for every signed-in page
  * by requirePageActor); the browser hydrates that same text, so nothing mismatches.
  */
-const INTEGER = new Intl.NumberFormat('en-US');
-
 /** This request's formats (React's cache lasts one server render); unset outside one. */
 const requestDisplay = cache((): { current?: DisplayFormat } => ({}));
 
@@ -48,13 +46,19 @@ export function formatMoney(amount: number | bigint | string): string {
   return currentDisplay().money(amount);
 }
 
+/** A shop day `YYYY-MM-DD` as the reader writes it ("9 Mar" short, "9 Mar 2026" medium), never shifted by a zone. */
+export function formatDay(day: string, style: 'medium' | 'short' = 'medium'): string {
+  return currentDisplay().day(day, style);
+}
+
+/** A count in the reader's locale: 2,103 reads as a decimal to a German reader, who writes 2.103. */
 export function formatInteger(value: number): string {
-  return INTEGER.format(value);
+  return currentDisplay().integer(value);
 }
 
 /** "+12" / "-3": a signed quantity as the ledger shows it. */
 export function formatSigned(value: number): string {
-  return value > 0 ? `+${INTEGER.format(value)}` : INTEGER.format(value);
+  return value > 0 ? `+${formatInteger(value)}` : formatInteger(value);
 }
 
 /** What a page needs to show dates and money as this shop and this reader expect them. */
@@ -79,6 +83,8 @@ export interface DisplayFormat {
   day: (day: string, style?: 'medium' | 'short') => string;
   /** Money in the shop's currency, from cents or the API's decimal string ("12.50"). */
   money: (amount: number | bigint | string) => string;
+  /** A whole number with the reader's grouping. */
+  integer: (value: number) => string;
 }
 
 /** The reader's first language Intl supports, from an Accept-Language header; en-GB otherwise. */
@@ -113,6 +119,7 @@ export function displayFormat(settings: DisplaySettings): DisplayFormat {
   // A shop day is a calendar date: formatted at its UTC noon in UTC, it cannot shift.
   const days = { medium: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }), short: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }) };
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   return {
     settings,
     dateTime: (value) => `${dateTime.format(value)} ${zoneOf(value)}`,
@@ -124,5 +131,6 @@ export function displayFormat(settings: DisplaySettings): DisplayFormat {
       // Intl reads a decimal string exactly, so large amounts keep every cent.
       return cents === undefined ? amount.toString() : money.format(formatCents(cents) as `${number}`);
     },
+    integer: (value) => integer.format(value),
   };
 }

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
+import { formatDay as formatShopDay } from '@/lib/format';
 
-const DAY_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-/** "24 Nov" for a `YYYY-MM-DD` day (the shop's: a calendar date, shown without any zone shift). */
+/** "24 Nov" for a `YYYY-MM-DD` day in the reader's locale (the shop's day: a calendar date, shown without any zone shift). */
 export function formatDay(day: string): string {
-  return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
+  return formatShopDay(day, 'short');
 }
 
 /**

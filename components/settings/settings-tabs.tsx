@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TabStrip } from '@/components/ui/tab-strip';
 
 export type SettingsTab = 'tokens' | 'account' | 'users' | 'activity' | 'shop' | 'webhooks' | 'ledger';
 
@@ -15,7 +16,7 @@ export function SettingsTabs({ current, showUsers }: { current: SettingsTab; sho
   ];
   return (
     <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <TabStrip className="-mb-px flex gap-1 overflow-x-auto">
         {tabs.map(({ tab, label, href }) => {
           const selected = tab === current;
           return (
@@ -32,7 +33,7 @@ export function SettingsTabs({ current, showUsers }: { current: SettingsTab; sho
             </li>
           );
         })}
-      </ul>
+      </TabStrip>
     </nav>
   );
 }

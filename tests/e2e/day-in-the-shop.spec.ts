@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { ALERT_POLL_MS } from '@/components/layout/use-active-alert-count';
 import { adminToken, bearer, createUserWithToken } from './fixtures/api';
 import {
   apiActiveAlertCount,
@@ -144,8 +145,10 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   expect(await productAlerts(request, admin, productId, 'ACTIVE')).toHaveLength(0);
 
   // A second tab stays on the dashboard, never reloaded, to see the badge follow by itself.
-  const watcher = await page.context().newPage();
-  await watcher.setViewportSize(DESKTOP);
+  // It has a clock of its own, moved forward by a polling interval instead of waiting one out.
+  const watcherContext = await browser.newContext({ viewport: DESKTOP, storageState: await page.context().storageState() });
+  await watcherContext.clock.install();
+  const watcher = await watcherContext.newPage();
   await watcher.goto('/');
   await expect(watcher.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(card(watcher, 'Low stock').getByRole('link', { name: new RegExp(productName) })).toHaveCount(0);
@@ -182,10 +185,11 @@ test('a day in the shop: set up, receive, ship, alert, resolve, transfer, count,
   // reload"): it catches up with the server's count, which now includes this product's alert.
   await expect
     .soft(async () => {
-      expect(await navAlertCount(watcher)).toBe(await apiActiveAlertCount(watcher));
+      await watcherContext.clock.fastForward(ALERT_POLL_MS);
+      await expect.poll(async () => (await navAlertCount(watcher)) === (await apiActiveAlertCount(watcher)), { timeout: 3_000 }).toBe(true);
     }, 'the nav badge of an open tab follows the active alert count without a reload')
     .toPass({ timeout: 45_000 });
-  await watcher.close();
+  await watcherContext.close();
 
   // The alerts page lists it as active.
   await page.goto('/alerts');

@@ -23,6 +23,12 @@ describe('dates and money as a page shows them', () => {
     expect(displayFormat({ locale: 'en-US', timeZone: 'UTC', currency: 'USD' }).money(1234567890123456789n)).toBe('$12,345,678,901,234,567.89');
   });
 
+  it('groups counts and writes chart days as the reader does', () => {
+    expect(displayFormat({ locale: 'de-DE', timeZone: 'UTC', currency: 'EUR' }).integer(2103)).toBe('2.103');
+    expect(displayFormat({ locale: 'en-GB', timeZone: 'UTC', currency: 'EUR' }).integer(-12345)).toBe('-12,345');
+    expect(displayFormat({ locale: 'de-DE', timeZone: 'Pacific/Auckland', currency: 'EUR' }).day('2026-11-09', 'short')).toBe('9. Nov.');
+  });
+
   it('outside a request falls back to UTC and US dollars, still naming the zone', () => {
     expect(formatDateTime(instant)).toBe('9 Mar 2026, 23:30 UTC');
     expect(formatMoney('12.50')).toBe('US$12.50');
