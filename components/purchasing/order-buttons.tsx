@@ -2,6 +2,7 @@
 
 import { useToastAction, type FormAction } from '@/components/ui/action-form';
 import { Button, type ButtonProps } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/form-dialog';
 
 /** One button posting an order's id to a server action (order, cancel); a toast says how it went. */
 export function OrderActionButton({ orderId, label, action, variant = 'secondary' }: { orderId: number; label: string; action: FormAction; variant?: ButtonProps['variant'] }) {
@@ -13,6 +14,21 @@ export function OrderActionButton({ orderId, label, action, variant = 'secondary
         {label}
       </Button>
     </form>
+  );
+}
+
+/** Cancelling cannot be taken back: it asks first, and a refusal (something was received meanwhile) stays in the dialog. */
+export function CancelOrderButton({ orderId, number, action }: { orderId: number; number: string; action: FormAction }) {
+  return (
+    <ConfirmDialog
+      trigger={{ label: 'Cancel order', variant: 'secondary', size: 'md', className: 'text-red-700' }}
+      title={`Cancel ${number}?`}
+      confirmLabel="Cancel order"
+      action={action}
+      hidden={{ id: String(orderId) }}
+    >
+      <p>It stays in the list as cancelled, and nothing more can be received against it. This cannot be undone.</p>
+    </ConfirmDialog>
   );
 }
 

@@ -9,6 +9,7 @@ export interface ReceivableLine {
   id: number;
   sku: string;
   name: string;
+  ordered: number;
   remaining: number;
 }
 
@@ -41,7 +42,7 @@ export function ReceiveDialog({ orderId, number, lines, action }: { orderId: num
               min={0}
               max={line.remaining}
               step={1}
-              hint={`${line.remaining} still expected`}
+              hint={line.remaining === line.ordered ? `${line.remaining} expected` : `${line.remaining} still expected (${line.ordered - line.remaining} of ${line.ordered} received)`}
               value={quantities[line.id] ?? ''}
               onChange={(event) => setQuantities((current) => ({ ...current, [line.id]: event.target.value }))}
             />

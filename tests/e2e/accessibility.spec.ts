@@ -69,6 +69,8 @@ for (const { role, width } of RUNS) {
       expect(visited.some((path) => /^\/products\/\d+$/.test(path)), visited.join(' ')).toBe(true);
       expect(visited.some((path) => /^\/suppliers\/\d+$/.test(path)), visited.join(' ')).toBe(true);
       expect(visited.some((path) => path.startsWith('/settings?tab=')), visited.join(' ')).toBe(true);
+      // The purchase order form, linked from the Purchasing list for the roles that may order.
+      if (role !== 'CLERK') expect(visited, visited.join(' ')).toContain('/purchasing/new');
       console.log(`${role} at ${width.label}: ${visited.length} pages: ${visited.join(' ')}`);
       if (phone) await checkPhoneMenu(page, role);
     } finally {

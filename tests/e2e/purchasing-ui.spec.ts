@@ -83,3 +83,85 @@ test('dashboard low stock -> drafted order -> ordered -> received in two parts -
   await expect(clerkPage.getByText(number).first()).toBeVisible();
   expect(await json<{ onHand: number; onOrder: number }>(await request.get(`/api/products/${product.id}`, { headers: bearer(admin) }), 200)).toMatchObject({ onHand: 14, onOrder: 0 });
 });
+
+/**
+ * An order by hand: a manager creates a draft with two lines (the first line's cost comes from
+ * the supplier's price), edits it (a quantity changed, a line removed, one added), marks it
+ * ordered, and the order is read-only from then on.
+ */
+test('order by hand: two lines -> draft edited (quantity, remove, add) -> ordered -> read-only', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const admin = await adminToken(request);
+  const tag = suffix();
+  const supplier = await json<{ id: number; name: string }>(await request.post('/api/suppliers', { headers: bearer(admin), data: { name: `Hand & Co ${tag}` } }), 201);
+  const [linked, plain, added] = await Promise.all(
+    ['A', 'B', 'C'].map(async (letter) =>
+      json<{ id: number; sku: string }>(
+        await request.post('/api/products', { headers: bearer(admin), data: { sku: `HAND-${letter}-${tag}`, name: `Hand ${letter} ${tag}`, price: '9.00', cost: '2.50' } }),
+        201,
+      ),
+    ),
+  );
+  await json(await request.put(`/api/products/${linked!.id}/suppliers/${supplier.id}`, { headers: bearer(admin), data: { leadTimeDays: 4, unitCost: '3.10' } }), 200);
+
+  const manager = await createUserWithToken(request, 'MANAGER');
+  const page = await browser.newPage();
+  await signIn(page, manager.email, manager.password);
+  await page.goto('/purchasing');
+  await page.getByRole('link', { name: 'New order' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New purchase order' })).toBeVisible();
+
+  const pick = async (line: number, sku: string) => {
+    const picker = page.getByRole('combobox', { name: `Product of line ${line}` });
+    // The picker searches once the page runs script: type again until the option shows.
+    await expect(async () => {
+      await picker.fill(sku);
+      await expect(page.getByRole('option', { name: new RegExp(`^${sku} · `) })).toBeVisible({ timeout: 3_000 });
+    }).toPass();
+    await page.getByRole('option', { name: new RegExp(`^${sku} · `) }).click();
+    await expect(picker).toHaveValue(new RegExp(`^${sku} · `));
+  };
+  await page.getByRole('combobox', { name: 'Supplier' }).selectOption({ label: supplier.name });
+  await pick(1, linked!.sku);
+  await expect(page.getByRole('textbox', { name: 'Unit cost of line 1' })).toHaveValue('3.10');
+  await page.getByRole('textbox', { name: 'Quantity of line 1' }).fill('4');
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await pick(2, plain!.sku);
+  await page.getByRole('textbox', { name: 'Quantity of line 2' }).fill('2');
+  await page.getByRole('textbox', { name: 'Unit cost of line 2' }).fill('5.00');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
+  const number = (await page.getByRole('heading', { level: 1 }).innerText()).match(/PO-\d{5}/)![0];
+  const orderUrl = page.url().replace(/\?.*$/, '');
+  await page.getByRole('link', { name: 'Edit draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Edit ${number}` })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Quantity of line 1' }).fill('6');
+  await page.getByRole('button', { name: `Remove ${plain!.sku}` }).click();
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await pick(2, added!.sku);
+  await page.getByRole('textbox', { name: 'Quantity of line 2' }).fill('3');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+
+  await expect(page.getByText(`${number} is saved.`)).toBeVisible();
+  const lines = page.getByRole('table', { name: `Lines of ${number}` });
+  await expect(lines.getByRole('row').filter({ hasText: linked!.sku })).toContainText('6');
+  await expect(lines.getByRole('row').filter({ hasText: added!.sku })).toContainText('3');
+  await expect(lines.getByText(plain!.sku)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mark as ordered' }).click();
+  await expect(page.getByText(`${number} is ordered.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit draft' })).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
+  await page.goto(`${orderUrl}/edit`);
+  await expect(page).toHaveURL(orderUrl);
+
+  const order = await json<{ status: string; lines: Array<{ sku: string; quantity: number; unitCost: string }> }>(
+    await request.get(`/api/purchase-orders/${orderUrl.split('/').pop()}`, { headers: bearer(admin) }),
+    200,
+  );
+  expect(order.status).toBe('ORDERED');
+  expect(order.lines.map((line) => [line.sku, line.quantity, line.unitCost])).toEqual([
+    [linked!.sku, 6, '3.10'],
+    [added!.sku, 3, '2.50'],
+  ]);
+});

@@ -44,14 +44,23 @@ export default async function PurchasingPage({ searchParams }: { searchParams: P
       <PageHeader
         title="Purchasing"
         description="Orders to suppliers, from draft to received. Receiving posts the stock, at the order's costs."
-        actions={canPlan ? <ButtonLink href="/purchasing/replenishment">What to order</ButtonLink> : undefined}
+        actions={
+          canPlan ? (
+            <>
+              <ButtonLink href="/purchasing/replenishment" variant="secondary">
+                What to order
+              </ButtonLink>
+              <ButtonLink href="/purchasing/new">New order</ButtonLink>
+            </>
+          ) : undefined
+        }
       />
       <OrderStatusTabs current={current} />
       <Card>
         {page.data.length === 0 ? (
           <EmptyState
             title={current === 'ALL' ? 'No purchase orders yet' : 'No orders here'}
-            description={canPlan ? 'Draft orders from the replenishment view: it suggests what to order from each supplier.' : 'Orders a manager places appear here to be received.'}
+            description={canPlan ? 'Start a new order by hand, or draft them from "What to order": it suggests what to order from each supplier.' : 'Orders a manager places appear here to be received.'}
           />
         ) : (
           <>
@@ -64,13 +73,20 @@ export default async function PurchasingPage({ searchParams }: { searchParams: P
                   key: 'number',
                   header: 'Order',
                   cell: (order) => (
-                    <Link href={`/purchasing/${order.id}`} className="font-mono font-medium text-brand-600 hover:text-brand-700">
-                      {formatOrderNumber(order.number)}
-                    </Link>
+                    <>
+                      <Link href={`/purchasing/${order.id}`} className="font-mono font-medium text-brand-600 hover:text-brand-700">
+                        {formatOrderNumber(order.number)}
+                      </Link>
+                      {/* A phone's card says who and where it stands in its title, instead of two more lines. */}
+                      <span className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 md:hidden">
+                        <OrderStatusBadge status={order.status} />
+                        <span className="font-medium text-slate-900">{order.supplier.name}</span>
+                      </span>
+                    </>
                   ),
                 },
-                { key: 'supplier', header: 'Supplier', cell: (order) => <span className="break-words">{order.supplier.name}</span>, className: 'min-w-40 max-w-64' },
-                { key: 'status', header: 'Status', cell: (order) => <OrderStatusBadge status={order.status} /> },
+                { key: 'supplier', header: 'Supplier', cell: (order) => <span className="break-words">{order.supplier.name}</span>, className: 'min-w-40 max-w-64', hideOnPhone: true },
+                { key: 'status', header: 'Status', cell: (order) => <OrderStatusBadge status={order.status} />, hideOnPhone: true },
                 {
                   key: 'received',
                   header: 'Received',
@@ -80,7 +96,7 @@ export default async function PurchasingPage({ searchParams }: { searchParams: P
                 },
                 { key: 'total', header: 'Total', align: 'right', cell: (order) => formatMoney(orderTotalCents(order)) },
                 { key: 'expected', header: 'Expected', cell: (order) => (order.expectedAt ? formatDate(order.expectedAt) : <Dash />) },
-                { key: 'created', header: 'Created', cell: (order) => <span className="whitespace-nowrap">{formatDate(order.createdAt)}</span> },
+                { key: 'created', header: 'Created', cell: (order) => <span className="whitespace-nowrap">{formatDate(order.createdAt)}</span>, hideOnPhone: true },
               ]}
             />
             {page.nextCursor && (

@@ -2,20 +2,29 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FlashToast } from '@/components/products/flash-toast';
-import { OrderActionButton, PrintButton } from '@/components/purchasing/order-buttons';
+import { CancelOrderButton, OrderActionButton, PrintButton } from '@/components/purchasing/order-buttons';
+import { OrderLines } from '@/components/purchasing/order-lines';
 import { OrderStatusBadge } from '@/components/purchasing/order-status-badge';
 import { ReceiveDialog } from '@/components/purchasing/receive-dialog';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/page-actor';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors';
-import { formatDate, formatDateTime, formatInteger, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { getPurchaseOrder } from '@/lib/inventory/purchasing/get-purchase-order';
 import { formatOrderNumber } from '@/lib/inventory/purchasing/present-purchase-order';
 import { idParamSchema } from '@/lib/inventory/schema-parts';
 import { getDisplayFormat } from '@/lib/settings/get-display-format';
 import { cancelOrderAction, markOrderedAction, receiveOrderAction } from '../actions';
+
+/** What the action that led here did, said in a toast; made here, never copied from the URL. */
+const FLASHES = new Map<string, (number: string) => string>([
+  ['drafted', (number) => `Drafted ${number} from the suggestions.`],
+  ['created', (number) => `${number} is drafted.`],
+  ['saved', (number) => `${number} is saved.`],
+]);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,16 +46,18 @@ export default async function PurchaseOrderPage({ params, searchParams }: Props)
   const canPlan = can(actor.role, 'purchasing:write');
   const canReceive = can(actor.role, 'movements:write') && (order.status === 'ORDERED' || order.status === 'PARTIALLY_RECEIVED');
   const total = order.lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitCostCents), 0n);
-  const flash = (await searchParams).flash === 'drafted';
+  const flash = FLASHES.get(String((await searchParams).flash));
+  const canEdit = canPlan && order.status === 'DRAFT';
 
   return (
     <div data-print-root>
-      {flash && <FlashToast message={`Drafted ${number} from the suggestions.`} cleanHref={`/purchasing/${order.id}`} />}
+      {flash && <FlashToast message={flash(number)} cleanHref={`/purchasing/${order.id}`} />}
       <p className="mb-2 text-sm print:hidden">
         <Link href="/purchasing" className="font-medium text-brand-600 hover:text-brand-700">
           ← Purchasing
         </Link>
       </p>
+      <p className="mb-1 hidden text-sm font-medium tracking-wide text-slate-500 uppercase print:block">Purchase order</p>
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
@@ -66,11 +77,16 @@ export default async function PurchaseOrderPage({ params, searchParams }: Props)
                 action={receiveOrderAction}
                 lines={order.lines
                   .filter((line) => line.receivedQuantity < line.quantity)
-                  .map((line) => ({ id: line.id, sku: line.product.sku, name: line.product.name, remaining: line.quantity - line.receivedQuantity }))}
+                  .map((line) => ({ id: line.id, sku: line.product.sku, name: line.product.name, ordered: line.quantity, remaining: line.quantity - line.receivedQuantity }))}
               />
             )}
-            {canPlan && order.status === 'DRAFT' && <OrderActionButton orderId={order.id} label="Mark as ordered" action={markOrderedAction} variant="primary" />}
-            {canPlan && (order.status === 'DRAFT' || order.status === 'ORDERED') && <OrderActionButton orderId={order.id} label="Cancel order" action={cancelOrderAction} variant="danger" />}
+            {canEdit && (
+              <ButtonLink href={`/purchasing/${order.id}/edit`} variant="secondary">
+                Edit draft
+              </ButtonLink>
+            )}
+            {canEdit && <OrderActionButton orderId={order.id} label="Mark as ordered" action={markOrderedAction} variant="primary" />}
+            {canPlan && (order.status === 'DRAFT' || order.status === 'ORDERED') && <CancelOrderButton orderId={order.id} number={number} action={cancelOrderAction} />}
             <PrintButton />
           </div>
         }
@@ -95,47 +111,8 @@ export default async function PurchaseOrderPage({ params, searchParams }: Props)
         </div>
       </dl>
 
-      <Card title="Lines" description={canReceive ? 'Received so far against each line; the rest is still expected.' : undefined}>
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Lines of {number}</caption>
-            <thead>
-              <tr className="border-b border-slate-100 bg-slate-50/60 text-xs font-medium uppercase tracking-wide text-slate-500">
-                <th scope="col" className="px-5 py-2.5 text-left">Product</th>
-                <th scope="col" className="px-3 py-2.5 text-right">Ordered</th>
-                <th scope="col" className="px-3 py-2.5 text-right">Received</th>
-                <th scope="col" className="px-3 py-2.5 text-right">Unit cost</th>
-                <th scope="col" className="px-5 py-2.5 text-right">Line total</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {order.lines.map((line) => (
-                <tr key={line.id} className="align-top">
-                  <td className="min-w-44 px-5 py-3">
-                    <Link href={`/products/${line.productId}`} className="block font-medium text-slate-900 hover:text-brand-700">
-                      {line.product.name}
-                    </Link>
-                    <span className="font-mono text-xs text-slate-500">{line.product.sku}</span>
-                  </td>
-                  <td className="px-3 py-3 text-right tabular-nums">{formatInteger(line.quantity)}</td>
-                  <td className={`px-3 py-3 text-right tabular-nums ${line.receivedQuantity === line.quantity ? 'text-green-700' : line.receivedQuantity > 0 ? 'text-amber-700' : 'text-slate-500'}`}>
-                    {formatInteger(line.receivedQuantity)}
-                  </td>
-                  <td className="px-3 py-3 text-right tabular-nums">{formatMoney(line.unitCostCents)}</td>
-                  <td className="px-5 py-3 text-right tabular-nums">{formatMoney(BigInt(line.quantity) * BigInt(line.unitCostCents))}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-slate-200 font-semibold text-slate-900">
-                <td className="px-5 py-3" colSpan={4}>
-                  Total
-                </td>
-                <td className="px-5 py-3 text-right tabular-nums">{formatMoney(total)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+      <Card title="Lines" description={canReceive ? <span className="print:hidden">Received so far against each line; the rest is still expected.</span> : undefined}>
+        <OrderLines order={order} number={number} total={total} />
       </Card>
       {!canPlan && can(actor.role, 'movements:write') && order.status === 'DRAFT' && (
         <p className="mt-3 text-xs text-slate-500 print:hidden">A manager marks this order as ordered; then it can be received here.</p>

@@ -49,14 +49,32 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
               },
               { key: 'onHand', header: 'On hand', align: 'right', cell: (row) => formatInteger(row.onHand) },
               { key: 'onOrder', header: 'On order', align: 'right', cell: (row) => formatInteger(row.onOrder) },
-              { key: 'usage', header: 'Per day', align: 'right', cell: (row) => row.dailyUsage },
-              { key: 'cover', header: 'Days of cover', align: 'right', cell: (row) => (row.daysOfCover === null ? <Dash /> : formatInteger(row.daysOfCover)) },
-              { key: 'point', header: 'Reorder point', align: 'right', cell: (row) => formatInteger(row.reorderPoint) },
+              {
+                key: 'cover',
+                header: 'Days of cover',
+                align: 'right',
+                // The usage the cover comes from, under it: one column fewer, so the table fits a laptop.
+                cell: (row) => (
+                  <>
+                    <span className="block">{row.daysOfCover === null ? <Dash /> : formatInteger(row.daysOfCover)}</span>
+                    <span className="block text-xs whitespace-nowrap text-slate-500">{row.dailyUsage} a day</span>
+                  </>
+                ),
+              },
+              { key: 'point', header: 'Reorder point', align: 'right', cell: (row) => formatInteger(row.reorderPoint), hideOnPhone: true },
               { key: 'suggested', header: 'Suggested', align: 'right', cell: (row) => <span className="font-semibold text-slate-900">{formatInteger(row.suggestedQuantity)}</span> },
               {
                 key: 'supplier',
                 header: 'Supplier',
-                cell: (row) => (row.supplierName ? <span className="break-words">{row.supplierName} · {row.leadTimeDays} d</span> : <span className="text-amber-700">No supplier linked</span>),
+                cell: (row) =>
+                  row.supplierName ? (
+                    <>
+                      <span className="block break-words">{row.supplierName}</span>
+                      <span className="block text-xs text-slate-500">{row.leadTimeDays === 1 ? '1 day' : `${row.leadTimeDays} days`} lead time</span>
+                    </>
+                  ) : (
+                    <span className="text-amber-700">No supplier linked</span>
+                  ),
                 className: 'min-w-40',
               },
             ]}
