@@ -17,13 +17,17 @@ import { POST } from '@/app/api/stock-movements/batch/route';
 /**
  * `tsx scripts/profile-batch.ts`: where a 1000-movement request to POST
  * /api/stock-movements/batch spends its time, in-process on a fresh migrated database (SQLite
- * under data/bench/profile-batch, or PostgreSQL when PROFILE_DATABASE_URL names a database it
- * may wipe). Posts the benchmark's batch (1000 shipments of one unit over 100 products, as
- * `npm run bench:ledger` does) through the route handler, then the same batch part by part:
- * reading the JSON, the zod parse, the group's transaction with every statement timed and
- * counted (through a proxy of the transaction), and the answer's serialization. Rounds:
- * PROFILE_ROUNDS (20). Prints the load average beside the figures: on a shared machine only
- * back-to-back comparisons mean anything.
+ * under data/bench/profile-batch, recreated each run; or PostgreSQL when PROFILE_DATABASE_URL
+ * names an empty database). Posts the benchmark's batch (1000 shipments of one unit over 100
+ * products, as `npm run bench:ledger` does) through the route handler (wall and CPU time per
+ * request), then the same batch part by part: the JSON, the zod parse, postMovements, the
+ * group's transaction with every statement timed and counted (through a proxy of the
+ * transaction), and the answer's serialization. Rounds: PROFILE_ROUNDS (20).
+ * PROFILE_WAL_AUTOCHECKPOINT sets the SQLite connection's checkpoint interval in pages (the app
+ * sets 10,000 in lib/db/client.ts; 1000 reproduces SQLite's default). Prints the load average
+ * beside the figures: on a shared machine only back-to-back comparisons mean anything, and CPU
+ * time per request is steadier than wall time. For a function-level profile run it as
+ * `node --cpu-prof --import tsx scripts/profile-batch.ts`.
  */
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
 const PRODUCTS = 100;
@@ -94,6 +98,7 @@ function mean(values: number[]): number {
 async function main(): Promise<void> {
   console.log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
   const { token, productIds, actorId } = await setUp();
+  if (process.env.PROFILE_WAL_AUTOCHECKPOINT) await db().$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${Number(process.env.PROFILE_WAL_AUTOCHECKPOINT)}`);
   const body = JSON.stringify({ movements: Array.from({ length: 1000 }, (_, index) => ({ productId: productIds[index % PRODUCTS], type: 'SHIPMENT', quantity: 1 })) });
   const request = () =>
     new Request('http://stockroom.test/api/stock-movements/batch', {
