@@ -15,6 +15,7 @@ export function OrderLines({ order, number, total }: { order: PurchaseOrderRecor
   // Only once goods can arrive; and never on paper, which goes to the supplier.
   const received = order.status === 'ORDERED' || order.status === 'PARTIALLY_RECEIVED' || order.status === 'RECEIVED';
   const receivedCell = received ? 'print:hidden' : 'hidden';
+  const quantityLabel = received ? 'Ordered' : 'Quantity';
   return (
     <>
       <div className="hidden sm:block print:block">
@@ -26,7 +27,7 @@ export function OrderLines({ order, number, total }: { order: PurchaseOrderRecor
                 Product
               </th>
               <th scope="col" className="px-3 py-2.5 text-right">
-                Ordered
+                {quantityLabel}
               </th>
               <th scope="col" className={`px-3 py-2.5 text-right ${receivedCell}`}>
                 Received
@@ -80,7 +81,7 @@ export function OrderLines({ order, number, total }: { order: PurchaseOrderRecor
               <span className="font-mono text-xs text-slate-500">{line.product.sku}</span>
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1">
                 <div className="flex justify-between gap-2">
-                  <dt className="text-slate-500">Ordered</dt>
+                  <dt className="text-slate-500">{quantityLabel}</dt>
                   <dd className="tabular-nums">{formatInteger(line.quantity)}</dd>
                 </div>
                 <div className={`flex justify-between gap-2 ${received ? '' : 'hidden'}`}>
