@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { FormFooter } from '@/components/ui/form-footer';
 import { ErrorBanner, unplacedErrors, useFormAction } from '@/components/ui/action-form';
 import { Field, TextAreaField } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
@@ -107,14 +107,7 @@ export function ProductForm({
             <Field label="Reorder quantity" name="reorderQuantity" inputMode="numeric" defaultValue={value('reorderQuantity')} error={errors.reorderQuantity} hint="How many to order at a time" />
           </Section>
         </div>
-        <div className="flex flex-col-reverse gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50/60 px-5 py-4 sm:flex-row sm:justify-end sm:px-6">
-          <ButtonLink href={cancelHref} variant="secondary" aria-disabled={pending || undefined} className={pending ? 'pointer-events-none opacity-60' : ''}>
-            Cancel
-          </ButtonLink>
-          <Button type="submit" pending={pending}>
-            {submitLabel}
-          </Button>
-        </div>
+        <FormFooter cancelHref={cancelHref} pending={pending} submitLabel={submitLabel} />
       </div>
     </form>
   );

@@ -2,11 +2,13 @@
 
 import { useId, useRef, useState } from 'react';
 import { ErrorBanner, unplacedErrors, useFormAction, type FormAction } from '@/components/ui/action-form';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { FormFooter } from '@/components/ui/form-footer';
 import { CONTROL_CLASSES, controlStateClasses, Field, useFieldIds } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { formatCents, parseMoneyToCents } from '@/lib/money';
-import { LineProductPicker, type ProductChoice } from './line-product-picker';
+import { type ProductChoice } from '@/components/products/use-product-search';
+import { LineProductPicker } from './line-product-picker';
 import { ORDER_FORM_FIELDS, type OrderLineDraft } from './order-form-fields';
 
 export interface OrderFormInitial {
@@ -231,14 +233,7 @@ export function PurchaseOrderForm({
           </div>
         </section>
 
-        <div className="flex flex-col-reverse gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50/60 px-4 py-4 sm:flex-row sm:justify-end sm:px-6">
-          <ButtonLink href={cancelHref} variant="secondary" aria-disabled={pending || undefined} className={pending ? 'pointer-events-none opacity-60' : ''}>
-            Cancel
-          </ButtonLink>
-          <Button type="submit" pending={pending}>
-            {submitLabel}
-          </Button>
-        </div>
+        <FormFooter cancelHref={cancelHref} pending={pending} submitLabel={submitLabel} />
       </div>
     </form>
   );

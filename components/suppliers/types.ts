@@ -1,13 +1,6 @@
 /** The fields of the link form, shared by the dialog (which shows them) and the action (which reads them). */
 export const LINK_FORM_FIELDS = ['productId', 'leadTimeDays', 'supplierSku', 'unitCost', 'preferred'] as const;
 
-/** A product as the picker offers it and the form sends it back. */
-export interface ProductChoice {
-  id: number;
-  /** "SKU · name", as the picker shows it. */
-  label: string;
-}
-
 /** A supplier's link as the supplier page lists it and the edit dialog starts from. */
 export interface SupplierProductLink {
   productId: number;
