@@ -77,8 +77,10 @@ test('the dashboard charts the last 30 days of movements, with a text alternativ
   expect(unitsIn).toBeGreaterThanOrEqual(40);
   expect(unitsOut).toBeGreaterThanOrEqual(9);
   expect(movements).toBeGreaterThanOrEqual(2);
-  // The visually hidden table has today's row, and the drawing has a bar per day.
-  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date());
+  // The visually hidden table has today's row, its day written in the reader's locale, and
+  // the drawing has a bar per day.
+  const locale = await page.evaluate(() => navigator.language);
+  const today = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date());
   const table = chart.getByRole('table', { name: 'Units in and out per day, UTC', includeHidden: true });
   await expect(table.getByRole('rowheader', { name: today, includeHidden: true })).toHaveCount(1);
   await expect(chart.locator('svg g')).toHaveCount(30);
