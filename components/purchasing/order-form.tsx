@@ -1,13 +1,14 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { type ProductChoice } from '@/components/products/use-product-search';
 import { ErrorBanner, unplacedErrors, useFormAction, type FormAction } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { FormFooter } from '@/components/ui/form-footer';
 import { CONTROL_CLASSES, controlStateClasses, Field, useFieldIds } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import { PURCHASE_ORDER_LIMITS } from '@/lib/inventory/field-limits';
 import { formatCents, parseMoneyToCents } from '@/lib/money';
-import { type ProductChoice } from '@/components/products/use-product-search';
 import { LineProductPicker } from './line-product-picker';
 import { ORDER_FORM_FIELDS, type OrderLineDraft } from './order-form-fields';
 
@@ -27,7 +28,6 @@ export interface OrderFormOption {
 /** The columns of a line from the sm breakpoint up; below it each line is a card of its own. */
 const LINE_GRID = 'sm:grid-cols-[minmax(0,1fr)_6.5rem_8rem_7.5rem_6rem]';
 const LINE_FIELD_KEYS = ['productId', 'quantity', 'unitCost'] as const;
-const REFERENCE_MAX = 100;
 
 let nextKey = 0;
 function newLine(): OrderLineDraft {
@@ -173,7 +173,7 @@ export function PurchaseOrderForm({
             name="reference"
             optional
             autoComplete="off"
-            maxLength={REFERENCE_MAX}
+            maxLength={PURCHASE_ORDER_LIMITS.reference}
             defaultValue={values.reference ?? initial.reference}
             error={errors.reference}
             hint="Yours or the supplier's"

@@ -16,5 +16,7 @@ export const PRODUCT_SUPPLIER_LIMITS = { supplierSku: 64 } as const;
 
 export const MOVEMENT_LIMITS = { reason: 500, reference: 200 } as const;
 
+export const PURCHASE_ORDER_LIMITS = { reference: 100 } as const;
+
 /** What a product gets for a field left out (cost in cents); an edit that empties the field sets it back. */
 export const PRODUCT_DEFAULTS = { unit: 'each', cost: 0, reorderLevel: 0, safetyStock: 0, reorderQuantity: 0 } as const;

@@ -7,7 +7,7 @@ import { listLedgerEntries, type LedgerEntry } from '../list-ledger-entries';
 import type { MovementFilter } from '../list-movements';
 import { formatAverageCost, valueInCents } from '../moving-average';
 import { formatOrderNumber } from '../purchasing/present-purchase-order';
-import type { PurchaseOrderStatus } from '../purchasing/purchase-order-schemas';
+import { DEFAULT_USAGE_DAYS, type PurchaseOrderStatus } from '../purchasing/purchase-order-schemas';
 import { dailyUsage, daysOfCover } from '../purchasing/replenishment-formulas';
 import type { ProductDetailRecord } from '../present-product';
 
@@ -61,14 +61,12 @@ export interface ProductPageView {
   archivedThrough: Date | null;
   /** The newest alerts of any status. */
   alerts: InventoryAlert[];
-  /** Shipments over the last USAGE_DAYS, as replenishment reads them. */
+  /** Shipments over the last DEFAULT_USAGE_DAYS, as replenishment reads them. */
   usage: { days: number; shipped: number; dailyUsage: string; daysOfCover: number | null };
   /** Purchase orders still bringing this product in (drafts included, newest first). */
   openOrders: Array<{ id: number; number: string; status: PurchaseOrderStatus; remaining: number; expectedAt: Date | null }>;
 }
 
-/** The usage window of the product page, the replenishment view's default. */
-export const USAGE_DAYS = 30;
 const OPEN_ORDERS_SHOWN = 5;
 const DAY_MS = 86_400_000;
 
@@ -111,7 +109,7 @@ function ledgerRows(entries: LedgerEntry[]): ProductLedgerRow[] {
  * where its stock is, a page of its ledger (`ledger` is the movements filter already parsed,
  * with the product fixed to this one, or null when the filters were refused), its on-hand
  * history over `historyDays`, its newest `alertCount` alerts, its usage and days of cover (the
- * replenishment formulas over USAGE_DAYS) and the purchase orders still bringing it in.
+ * replenishment formulas over DEFAULT_USAGE_DAYS) and the purchase orders still bringing it in.
  */
 export async function loadProductPage({
   product,
@@ -132,7 +130,7 @@ export async function loadProductPage({
     getProductStockHistory({ productId: product.id, days: historyDays }),
     client.inventoryAlert.findMany({ where: { productId: product.id }, orderBy: { id: 'desc' }, take: alertCount }),
     client.ledgerCheckpoint.findFirst({ where: { productId: product.id }, orderBy: { throughMovementId: 'desc' }, select: { throughCreatedAt: true } }),
-    client.stockMovement.aggregate({ where: { productId: product.id, type: 'SHIPMENT', createdAt: { gte: new Date(Date.now() - USAGE_DAYS * DAY_MS) } }, _sum: { quantity: true } }),
+    client.stockMovement.aggregate({ where: { productId: product.id, type: 'SHIPMENT', createdAt: { gte: new Date(Date.now() - DEFAULT_USAGE_DAYS * DAY_MS) } }, _sum: { quantity: true } }),
     client.purchaseOrderLine.findMany({
       where: { productId: product.id, purchaseOrder: { status: { in: ['DRAFT', 'ORDERED', 'PARTIALLY_RECEIVED'] } } },
       orderBy: { purchaseOrderId: 'desc' },
@@ -164,7 +162,7 @@ export async function loadProductPage({
     history,
     archivedThrough: checkpoint?.throughCreatedAt ?? null,
     alerts,
-    usage: { days: USAGE_DAYS, shipped, dailyUsage: dailyUsage({ shipped, days: USAGE_DAYS }), daysOfCover: daysOfCover({ onHand: product.onHand, shipped, days: USAGE_DAYS }) },
+    usage: { days: DEFAULT_USAGE_DAYS, shipped, dailyUsage: dailyUsage({ shipped, days: DEFAULT_USAGE_DAYS }), daysOfCover: daysOfCover({ onHand: product.onHand, shipped, days: DEFAULT_USAGE_DAYS }) },
     openOrders: orderLines.map(({ quantity, receivedQuantity, purchaseOrder }) => ({
       id: purchaseOrder.id,
       number: formatOrderNumber(purchaseOrder.number),

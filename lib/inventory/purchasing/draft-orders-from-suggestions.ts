@@ -3,7 +3,7 @@ import { writeTransaction } from '@/lib/db/write-transaction';
 import { insertPurchaseOrderDraft } from './insert-purchase-order-draft';
 import { listReplenishment } from './list-replenishment';
 import { presentPurchaseOrder, type PurchaseOrderRecord } from './present-purchase-order';
-import { MAX_ORDER_LINES, type DraftFromSuggestionsInput } from './purchase-order-schemas';
+import { DEFAULT_USAGE_DAYS, MAX_ORDER_LINES, type DraftFromSuggestionsInput } from './purchase-order-schemas';
 
 /**
  * One DRAFT order per supplier from the replenishment rows (optionally one supplier's only),
@@ -12,7 +12,7 @@ import { MAX_ORDER_LINES, type DraftFromSuggestionsInput } from './purchase-orde
  * A supplier with more suggestions than an order may hold gets several drafts.
  */
 export async function draftOrdersFromSuggestions({ input, actorId }: { input: DraftFromSuggestionsInput; actorId: number }): Promise<PurchaseOrderRecord[]> {
-  const { data: rows } = await listReplenishment({ days: input.days ?? 30, supplierId: input.supplierId });
+  const { data: rows } = await listReplenishment({ days: input.days ?? DEFAULT_USAGE_DAYS, supplierId: input.supplierId });
   const bySupplier = new Map<number, Array<{ productId: number; quantity: number }>>();
   for (const row of rows) {
     if (row.supplierId === null) continue;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@/lib/pagination';
+import { PURCHASE_ORDER_LIMITS } from '../field-limits';
 import { idParamSchema, idSchema, MAX_MOVEMENT_QUANTITY, moneySchema, optionalTextSchema } from '../schema-parts';
 
 export const PURCHASE_ORDER_STATUSES = ['DRAFT', 'ORDERED', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CANCELLED'] as const;
@@ -8,7 +9,8 @@ export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
 /** Lines per order: far more than a supplier's order form, small enough for one transaction. */
 export const MAX_ORDER_LINES = 500;
 
-export const PURCHASE_ORDER_LIMITS = { reference: 100 } as const;
+/** The usage window, in days, of replenishment, of drafts from suggestions and of a product page's days of cover, unless asked otherwise. */
+export const DEFAULT_USAGE_DAYS = 30;
 
 const quantitySchema = z
   .number({ message: 'Quantity must be a whole number' })
@@ -97,7 +99,7 @@ export const replenishmentDaysSchema = z.coerce
   .int('days must be a whole number')
   .min(1, 'days must be at least 1')
   .max(365, 'days must be at most 365')
-  .default(30);
+  .default(DEFAULT_USAGE_DAYS);
 
 export const replenishmentQuerySchema = z.intersection(
   pageQuerySchema,
@@ -112,7 +114,7 @@ export const draftFromSuggestionsSchema = z.strictObject({
     .min(1, 'days must be at least 1')
     .max(365, 'days must be at most 365')
     .optional()
-    .describe('The usage window in days (default 30)'),
+    .describe(`The usage window in days (default ${DEFAULT_USAGE_DAYS})`),
 });
 
 export type CreatePurchaseOrderInput = z.output<typeof createPurchaseOrderSchema>;

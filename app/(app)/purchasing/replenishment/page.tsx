@@ -9,7 +9,7 @@ import { requirePageActor } from '@/lib/auth/page-actor';
 import { searchParam } from '@/lib/forms/form-data';
 import { formatInteger } from '@/lib/format';
 import { listReplenishment } from '@/lib/inventory/purchasing/list-replenishment';
-import { replenishmentQuerySchema } from '@/lib/inventory/purchasing/purchase-order-schemas';
+import { DEFAULT_USAGE_DAYS, replenishmentQuerySchema } from '@/lib/inventory/purchasing/purchase-order-schemas';
 import { draftOrdersAction } from '../actions';
 
 export const metadata: Metadata = { title: 'What to order' };
@@ -18,7 +18,7 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
   await requirePageActor('replenishment:read');
   const search = await searchParams;
   const query = replenishmentQuerySchema.safeParse({ limit: '200', cursor: searchParam(search.cursor) || undefined });
-  const page = await listReplenishment(query.success ? query.data : { days: 30, limit: 200 });
+  const page = await listReplenishment(query.success ? query.data : { days: DEFAULT_USAGE_DAYS, limit: 200 });
 
   return (
     <>
