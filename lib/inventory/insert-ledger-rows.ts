@@ -1,6 +1,6 @@
 import type { Transaction } from '@/lib/db/client';
 import type { StockMovement } from '@/lib/db/generated/sqlite/client';
-import { jsonRows, type JsonColumns } from './json-rows';
+import { jsonRows, type JsonColumns } from '@/lib/db/json-rows';
 
 export type LedgerRow = Omit<StockMovement, 'id'>;
 
@@ -25,7 +25,7 @@ const COLUMNS: JsonColumns = [
 /**
  * Appends rows to the ledger and returns them with their ids, in the order given: one
  * INSERT ... SELECT ... ORDER BY position RETURNING "id" per 1000 rows, the rows bound as one
- * JSON parameter (./json-rows.ts). A VALUES list of 12 parameters a row cost ~15 ms of CPU per
+ * JSON parameter (lib/db/json-rows.ts). A VALUES list of 12 parameters a row cost ~15 ms of CPU per
  * 1000 rows before SQLite did any work; Prisma's createManyAndReturn costs more still (about
  * 0.3 ms a row mapping results we already hold). Ids are assigned in the SELECT's order on
  * both engines, which follows the list.

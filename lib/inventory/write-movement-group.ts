@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@/lib/db/client';
+import { jsonRows } from '@/lib/db/json-rows';
 import { isAppError } from '@/lib/errors';
 import { hasEventListeners, recordEvents } from '@/lib/notify/record-events';
 import { claimIdempotencyKeys, idempotencySlot, releaseIdempotencyKeys, storeIdempotentAnswers, type IdempotencyRequest } from './idempotency';
 import { insertLedgerRows } from './insert-ledger-rows';
-import { jsonRows } from './json-rows';
 import { isLowStock } from './is-low-stock';
 import type { MovementInput } from './movement-schemas';
 import { levelKey, planMovements, type PlannedLeg } from './plan-movements';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
+import { jsonRows } from '@/lib/db/json-rows';
 import { environment } from '@/lib/env';
 import type { EventType } from './event-types';
 
@@ -86,14 +87,32 @@ export async function recordEvents(tx: Transaction, events: NotificationEventInp
     for (const userId of recipients) emails.push({ userId, eventId: id });
   }
   if (rows.length === 0) return;
-  // Plain multi-row INSERTs on the ledger's hot path: measured here, they took 32 concurrent
-  // single-movement posts with a subscribed webhook from about 230 to about 310 a second.
-  // (createMany's were ~2.4x slower than no outbox write; these ~1.7x, under heavy load.)
+  // Plain multi-row INSERTs on the ledger's hot path (createMany's were ~2.4x slower than no
+  // outbox write), their rows as one JSON parameter like the ledger's own: a batch of 1000
+  // movements for 14 webhooks is 14,000 deliveries, past the parameters SQLite binds as cells.
+  const eventRows = jsonRows(
+    [
+      ['id', 'text'],
+      ['type', 'text'],
+      ['payload', 'text'],
+      ['created_at', 'timestamp'],
+    ],
+    rows.map((row) => [row.id, row.type, row.payload, row.createdAt]),
+  );
   await tx.$executeRaw`INSERT INTO "notification_events" ("id", "type", "payload", "created_at")
-    VALUES ${Prisma.join(rows.map((row) => Prisma.sql`(${row.id}, ${row.type}, ${row.payload}, ${row.createdAt})`))}`;
+    SELECT e."id", e."type", e."payload", e."created_at" FROM ${eventRows} AS e`;
   if (deliveries.length > 0) {
+    const due = jsonRows(
+      [
+        ['webhook_id', 'int'],
+        ['event_id', 'text'],
+        ['next_attempt_at_ms', 'bigint'],
+        ['created_at', 'timestamp'],
+      ],
+      deliveries.map((delivery) => [delivery.webhookId, delivery.eventId, delivery.nextAttemptAtMs, delivery.createdAt]),
+    );
     await tx.$executeRaw`INSERT INTO "webhook_deliveries" ("webhook_id", "event_id", "status", "attempts", "next_attempt_at_ms", "created_at")
-      VALUES ${Prisma.join(deliveries.map((delivery) => Prisma.sql`(${delivery.webhookId}, ${delivery.eventId}, 'PENDING', 0, ${delivery.nextAttemptAtMs}, ${delivery.createdAt})`))}`;
+      SELECT d."webhook_id", d."event_id", 'PENDING', 0, d."next_attempt_at_ms", d."created_at" FROM ${due} AS d`;
   }
   if (emails.length > 0) {
     await tx.emailNotification.createMany({ data: emails });
